@@ -1,0 +1,160 @@
+//! Command-line front of the scanner: `scan [OPTIONS] ROOT...`, a summary or JSON Lines.
+//!
+//! Options mirror `ScanOptions`: `--check`, `--filenames a,b`, `--no-unversioned`,
+//! `--disable-pkg-ignore`, `--lock-dir NAME`, `--backend auto|std`,
+//! `--concurrency N`, `--collect` (report problems, keep going) and `--json`.
+//! JSON strings hold paths as Python's `os.fsdecode` would (surrogate escapes).
+//! Exit codes: 0 clean, 1 problems, 2 bad usage or options.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use pyrer_scanner::{scan_repo, BackendChoice, OnProblem, ScanError, ScanOptions, ScanOutput};
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(code) => code,
+        Err(message) => {
+            eprintln!("scan: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run() -> Result<ExitCode, String> {
+    let mut options = ScanOptions::default();
+    let mut json = false;
+    let mut roots: Vec<PathBuf> = Vec::new();
+    let mut args = std::env::args_os().skip(1);
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| {
+            args.next()
+                .and_then(|v| v.into_string().ok())
+                .ok_or(format!("{name} needs a value"))
+        };
+        match arg.to_str() {
+            Some("--check") => options.check_package_definition_files = true,
+            Some("--no-unversioned") => options.allow_unversioned_packages = false,
+            Some("--disable-pkg-ignore") => options.disable_pkg_ignore = true,
+            Some("--collect") => options.on_problem = OnProblem::Collect,
+            Some("--json") => json = true,
+            Some("--filenames") => {
+                let list = value("--filenames")?;
+                options.package_filenames = list
+                    .split(',')
+                    .filter(|s| !s.is_empty())
+                    .map(String::from)
+                    .collect();
+            }
+            Some("--lock-dir") => options.file_lock_dir = Some(value("--lock-dir")?),
+            Some("--backend") => {
+                options.backend =
+                    BackendChoice::parse(&value("--backend")?).map_err(|e| e.to_string())?
+            }
+            Some("--concurrency") => {
+                options.concurrency = value("--concurrency")?
+                    .parse()
+                    .map_err(|e| format!("--concurrency: {e}"))?
+            }
+            Some(flag) if flag.starts_with("--") => return Err(format!("unknown option {flag}")),
+            _ => roots.push(PathBuf::from(arg)),
+        }
+    }
+    if roots.is_empty() {
+        return Err("usage: scan [OPTIONS] ROOT...".to_string());
+    }
+    let start = Instant::now();
+    let output = match scan_repo(&roots, &options) {
+        Ok(output) => output,
+        Err(ScanError::Problems { partial, .. }) => *partial,
+        Err(err) => return Err(err.to_string()),
+    };
+    let elapsed = start.elapsed();
+    let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+    if json {
+        write_json(&mut stdout, &output).map_err(|e| e.to_string())?;
+    } else {
+        let families: std::collections::HashSet<_> = output
+            .packages
+            .iter()
+            .map(|p| (p.root_index, &p.family))
+            .collect();
+        let _ = writeln!(
+            stdout,
+            "{} families, {} packages, {} problems, backend {}, {:.1} ms",
+            families.len(),
+            output.packages.len(),
+            output.problems.len(),
+            output.backend.as_str(),
+            elapsed.as_secs_f64() * 1e3
+        );
+    }
+    let _ = stdout.flush();
+    for problem in &output.problems {
+        eprintln!("problem: {problem}");
+    }
+    Ok(if output.problems.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+fn write_json(out: &mut impl Write, output: &ScanOutput) -> std::io::Result<()> {
+    for p in &output.packages {
+        writeln!(
+            out,
+            "{{\"root\": {}, \"family\": {}, \"kind\": \"{}\", \"version\": {}, \"format\": {}, \"path\": {}}}",
+            p.root_index,
+            json_str(p.family.as_bytes()),
+            p.kind.as_str(),
+            p.version.as_ref().map_or("null".to_string(), |v| json_str(v.as_encoded_bytes())),
+            p.format.map_or("null".to_string(), |f| format!("\"{}\"", f.extension())),
+            json_str(p.path.as_os_str().as_encoded_bytes()),
+        )?;
+    }
+    for p in &output.problems {
+        writeln!(
+            out,
+            "{{\"problem\": {{\"path\": {}, \"operation\": \"{}\", \"errno\": {}, \"message\": {}}}}}",
+            json_str(p.path.as_os_str().as_encoded_bytes()),
+            p.operation.as_str(),
+            p.errno.map_or("null".to_string(), |e| e.to_string()),
+            json_str(p.message.as_bytes()),
+        )?;
+    }
+    Ok(())
+}
+
+/// A JSON string of `bytes` decoded as Python's `surrogateescape` would decode them.
+fn json_str(mut bytes: &[u8]) -> String {
+    let mut s = String::from("\"");
+    loop {
+        let (valid, rest) = match std::str::from_utf8(bytes) {
+            Ok(text) => (text, &[][..]),
+            Err(e) => {
+                let (ok, bad) = bytes.split_at(e.valid_up_to());
+                (std::str::from_utf8(ok).unwrap_or_default(), bad)
+            }
+        };
+        for c in valid.chars() {
+            match c {
+                '"' => s.push_str("\\\""),
+                '\\' => s.push_str("\\\\"),
+                c if (c as u32) < 0x20 => s.push_str(&format!("\\u{:04x}", c as u32)),
+                c => s.push(c),
+            }
+        }
+        match rest.split_first() {
+            None => break,
+            Some((byte, tail)) => {
+                s.push_str(&format!("\\udc{byte:02x}"));
+                bytes = tail;
+            }
+        }
+    }
+    s.push('"');
+    s
+}

@@ -1,0 +1,83 @@
+//! The filesystem operations the walk needs, as a trait each backend implements.
+
+use std::ffi::{OsStr, OsString};
+use std::future::Future;
+use std::io;
+
+/// An entry's type as the directory listing reports it (`d_type`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DType {
+    Dir,
+    File,
+    Symlink,
+    /// FIFOs, sockets, devices.
+    Other,
+    /// The filesystem did not say; a `stat` must tell.
+    Unknown,
+}
+
+/// An entry's type after following symlinks (what `stat` says).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Dir,
+    File,
+    Other,
+}
+
+impl DType {
+    /// The type when the listing alone settles it, `None` when a `stat` must follow the link.
+    pub(crate) fn settled(self) -> Option<Kind> {
+        match self {
+            DType::Dir => Some(Kind::Dir),
+            DType::File => Some(Kind::File),
+            DType::Other => Some(Kind::Other),
+            DType::Symlink | DType::Unknown => None,
+        }
+    }
+}
+
+/// One directory entry (never `.` or `..`).
+#[derive(Debug, Clone)]
+pub(crate) struct RawEntry {
+    pub(crate) name: OsString,
+    pub(crate) dtype: DType,
+}
+
+/// The operations of a backend. Every path is relative to an open directory,
+/// so a backend never walks the root's prefix again.
+pub(crate) trait Fs {
+    /// An open directory.
+    type Dir;
+
+    /// Opens the directory at absolute `path`.
+    fn open_root(&self, path: &std::path::Path) -> impl Future<Output = io::Result<Self::Dir>>;
+    /// Opens the directory `name` inside `parent`, following symlinks.
+    fn open_dir(
+        &self,
+        parent: &Self::Dir,
+        name: &OsStr,
+    ) -> impl Future<Output = io::Result<Self::Dir>>;
+    /// Lists `dir`, without `.` and `..`.
+    fn list(&self, dir: &Self::Dir) -> impl Future<Output = io::Result<Vec<RawEntry>>>;
+    /// `stat` of `rel` (one or more components) inside `dir`, following symlinks.
+    fn kind(&self, dir: &Self::Dir, rel: &OsStr) -> impl Future<Output = io::Result<Kind>>;
+}
+
+/// True for the errors with which Python's `isdir`/`isfile`/`exists` quietly say
+/// "no": the entry is missing, a path component is not a directory, or a link loops.
+pub(crate) fn is_absent(err: &io::Error) -> bool {
+    if err.kind() == io::ErrorKind::NotFound {
+        return true;
+    }
+    #[cfg(unix)]
+    {
+        let code = err.raw_os_error();
+        code == Some(rustix::io::Errno::NOTDIR.raw_os_error())
+            || code == Some(rustix::io::Errno::LOOP.raw_os_error())
+            || code == Some(rustix::io::Errno::NAMETOOLONG.raw_os_error())
+    }
+    #[cfg(not(unix))]
+    {
+        false
+    }
+}

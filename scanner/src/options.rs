@@ -1,0 +1,118 @@
+//! `ScanOptions`: rez's filesystem-repository settings plus the scanner's own knobs.
+
+use crate::error::ScanError;
+
+/// Which backend to run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum BackendChoice {
+    /// The fastest backend available on this host.
+    #[default]
+    Auto,
+    /// The portable backend (threads and ordinary syscalls).
+    Std,
+}
+
+impl BackendChoice {
+    /// Parses `auto` or `std`.
+    pub fn parse(name: &str) -> Result<Self, ScanError> {
+        match name {
+            "auto" => Ok(BackendChoice::Auto),
+            "std" => Ok(BackendChoice::Std),
+            other => Err(ScanError::InvalidOption {
+                option: "backend",
+                reason: format!("unknown backend {other:?}; expected \"auto\" or \"std\""),
+            }),
+        }
+    }
+}
+
+/// What to do when parts of the repository cannot be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum OnProblem {
+    /// Return `ScanError::Problems`, which carries the partial result.
+    #[default]
+    Fail,
+    /// Return the result with the problems listed in `ScanOutput::problems`.
+    Collect,
+}
+
+/// Settings for `scan_repo`. `Default` gives rez 3.4.0's defaults.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScanOptions {
+    /// rez `plugins.package_repository.filesystem.check_package_definition_files`.
+    pub check_package_definition_files: bool,
+    /// rez `plugins.package_repository.filesystem.package_filenames`: file stems
+    /// tried in order, each as `.py` then `.yaml`.
+    pub package_filenames: Vec<String>,
+    /// rez `allow_unversioned_packages`.
+    pub allow_unversioned_packages: bool,
+    /// The `disable_pkg_ignore` argument of rez's repository: `.ignore*` files have no effect.
+    pub disable_pkg_ignore: bool,
+    /// rez `plugins.package_repository.filesystem.file_lock_dir`.
+    pub file_lock_dir: Option<String>,
+    /// Which backend to run.
+    pub backend: BackendChoice,
+    /// The most filesystem operations in flight at once (threads for `std`).
+    pub concurrency: usize,
+    /// Whether problems fail the scan or are collected.
+    pub on_problem: OnProblem,
+}
+
+impl Default for ScanOptions {
+    fn default() -> Self {
+        ScanOptions {
+            check_package_definition_files: false,
+            package_filenames: vec!["package".to_string()],
+            allow_unversioned_packages: true,
+            disable_pkg_ignore: false,
+            file_lock_dir: None,
+            backend: BackendChoice::Auto,
+            concurrency: ScanOptions::DEFAULT_CONCURRENCY,
+            on_problem: OnProblem::Fail,
+        }
+    }
+}
+
+impl ScanOptions {
+    /// The default bound on operations in flight.
+    pub const DEFAULT_CONCURRENCY: usize = 64;
+    /// The largest accepted `concurrency`.
+    pub const MAX_CONCURRENCY: usize = 4096;
+
+    /// Checks every value as rez would, and returns the effective lock-dir name.
+    pub(crate) fn validate(&self) -> Result<Option<&str>, ScanError> {
+        if self.concurrency == 0 || self.concurrency > Self::MAX_CONCURRENCY {
+            return Err(ScanError::InvalidOption {
+                option: "concurrency",
+                reason: format!(
+                    "{} is outside 1..={}",
+                    self.concurrency,
+                    Self::MAX_CONCURRENCY
+                ),
+            });
+        }
+        for stem in &self.package_filenames {
+            if stem.contains('\0') {
+                return Err(ScanError::InvalidOption {
+                    option: "package_filenames",
+                    reason: format!("{stem:?} contains a NUL byte"),
+                });
+            }
+        }
+        // rez: `if not dirname: return None`, then rejects absolute values and any
+        // value whose basename differs from itself (it contains a separator).
+        let lock = self.file_lock_dir.as_deref().filter(|d| !d.is_empty());
+        if let Some(dir) = lock {
+            let has_separator = dir.contains('/') || (cfg!(windows) && dir.contains('\\'));
+            if has_separator || dir.contains('\0') || std::path::Path::new(dir).is_absolute() {
+                return Err(ScanError::InvalidOption {
+                    option: "file_lock_dir",
+                    reason: format!(
+                        "{dir:?} must be a single relative directory name such as '.lock'"
+                    ),
+                });
+            }
+        }
+        Ok(lock)
+    }
+}

@@ -1,0 +1,182 @@
+//! The scan result: one `ScannedPackage` per package rez would see, plus the problems met.
+
+use std::ffi::OsString;
+use std::fmt;
+use std::io;
+use std::path::PathBuf;
+
+/// How rez stores a package, which decides where its name and version come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PackageKind {
+    /// `ROOT/family/version/` — the version is the directory name.
+    Versioned,
+    /// `ROOT/family/package.py`, or the magic version directory `_NO_VERSION`.
+    Unversioned,
+    /// `ROOT/family.py` or `ROOT/family.yaml`: the versions live inside the file,
+    /// which only rez can evaluate, so the scanner reports the file once.
+    Combined,
+}
+
+impl PackageKind {
+    /// The lower-case name used by the CLI and the Python layer.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PackageKind::Versioned => "versioned",
+            PackageKind::Unversioned => "unversioned",
+            PackageKind::Combined => "combined",
+        }
+    }
+}
+
+/// The format of a package definition file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    /// `package.py`
+    Py,
+    /// `package.yaml`
+    Yaml,
+}
+
+impl Format {
+    /// rez tries `.py` before `.yaml` for every file stem.
+    pub(crate) const SEARCH_ORDER: [Format; 2] = [Format::Py, Format::Yaml];
+
+    /// The file extension without its dot, as rez's `FileFormat.extension`.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Py => "py",
+            Format::Yaml => "yaml",
+        }
+    }
+}
+
+/// One package as rez's filesystem repository would surface it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ScannedPackage {
+    /// The family name (always a valid rez package name, so always ASCII).
+    pub family: String,
+    /// The version directory name exactly as on disk (possibly not UTF-8);
+    /// `None` for unversioned and combined packages.
+    pub version: Option<OsString>,
+    /// The package file's format, or `None` where rez would find no package file.
+    pub format: Option<Format>,
+    /// The package file, or the package directory where there is no file.
+    /// Built from the canonical root by plain joins, as rez builds it.
+    pub path: PathBuf,
+    /// Where the name and version came from.
+    pub kind: PackageKind,
+    /// Index into the `paths` given to `scan_repo`.
+    pub root_index: usize,
+}
+
+/// Which filesystem operation a problem came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Operation {
+    /// Resolving the root to its canonical path.
+    Canonicalize,
+    /// Opening a directory.
+    OpenDir,
+    /// Reading a directory's entries.
+    ReadDir,
+    /// `stat` of an entry (following symlinks).
+    Stat,
+    /// Reading the root's `settings.yaml`.
+    Settings,
+}
+
+impl Operation {
+    /// The lower-case name used in messages and by the Python layer.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Operation::Canonicalize => "canonicalize",
+            Operation::OpenDir => "opendir",
+            Operation::ReadDir => "readdir",
+            Operation::Stat => "stat",
+            Operation::Settings => "settings",
+        }
+    }
+}
+
+/// Something the scan could not read. rez would raise here (or, for a `stat`,
+/// silently treat the entry as missing); the scan goes on with everything else.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Problem {
+    /// The path the operation was about.
+    pub path: PathBuf,
+    /// What was being done.
+    pub operation: Operation,
+    /// The OS error number, when there is one.
+    pub errno: Option<i32>,
+    /// A human-readable reason.
+    pub message: String,
+}
+
+impl Problem {
+    pub(crate) fn from_io(path: PathBuf, operation: Operation, err: &io::Error) -> Self {
+        Problem {
+            path,
+            operation,
+            errno: err.raw_os_error(),
+            message: err.to_string(),
+        }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} {}: {}",
+            self.operation.as_str(),
+            self.path.display(),
+            self.message
+        )
+    }
+}
+
+/// The backend that actually ran.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Backend {
+    /// Portable backend: a bounded pool of threads doing ordinary syscalls.
+    Std,
+}
+
+impl Backend {
+    /// The lower-case name used by options, the CLI and the Python layer.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Backend::Std => "std",
+        }
+    }
+}
+
+/// Everything a scan found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScanOutput {
+    /// Sorted by root index, then family name bytes, then version bytes
+    /// (unversioned first), then kind, then path.
+    pub packages: Vec<ScannedPackage>,
+    /// Every place the scan could not read, in path order.
+    pub problems: Vec<Problem>,
+    /// The backend that ran.
+    pub backend: Backend,
+    /// Why `auto` did not pick the fastest backend, if it did not.
+    pub fallback_reason: Option<String>,
+}
+
+impl ScanOutput {
+    pub(crate) fn sort(&mut self) {
+        self.packages.sort_by(|a, b| {
+            (a.root_index, a.family.as_bytes())
+                .cmp(&(b.root_index, b.family.as_bytes()))
+                .then_with(|| {
+                    let va = a.version.as_deref().map(|v| v.as_encoded_bytes());
+                    let vb = b.version.as_deref().map(|v| v.as_encoded_bytes());
+                    va.cmp(&vb)
+                })
+                .then_with(|| a.kind.cmp(&b.kind))
+                .then_with(|| a.path.cmp(&b.path))
+        });
+        self.problems.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+}

@@ -1,0 +1,195 @@
+//! The portable backend: ordinary blocking syscalls on a bounded pool of threads,
+//! one family at a time per thread.
+
+use std::ffi::OsStr;
+use std::io;
+use std::path::Path;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use futures::executor::block_on;
+
+use crate::fs::{DType, Fs, Kind, RawEntry};
+use crate::walk::{Found, Root, Walk};
+use crate::ScanOptions;
+
+/// Blocking filesystem calls. On Unix every lookup is relative to an open
+/// directory fd (`openat`, `fstatat`) and listings come from `getdents` with `d_type`.
+pub(crate) struct StdFs;
+
+#[cfg(unix)]
+mod sys {
+    use super::*;
+    use rustix::fs::{openat, statat, AtFlags, Dir, FileType, Mode, OFlags};
+    use std::os::fd::OwnedFd;
+    use std::os::unix::ffi::OsStrExt;
+
+    const DIR_FLAGS: OFlags = OFlags::RDONLY
+        .union(OFlags::DIRECTORY)
+        .union(OFlags::CLOEXEC);
+
+    fn kind_of(file_type: FileType) -> Kind {
+        match file_type {
+            FileType::Directory => Kind::Dir,
+            FileType::RegularFile => Kind::File,
+            _ => Kind::Other,
+        }
+    }
+
+    impl Fs for StdFs {
+        type Dir = OwnedFd;
+
+        async fn open_root(&self, path: &Path) -> io::Result<OwnedFd> {
+            Ok(openat(rustix::fs::CWD, path, DIR_FLAGS, Mode::empty())?)
+        }
+
+        async fn open_dir(&self, parent: &OwnedFd, name: &OsStr) -> io::Result<OwnedFd> {
+            Ok(openat(parent, name, DIR_FLAGS, Mode::empty())?)
+        }
+
+        async fn list(&self, dir: &OwnedFd) -> io::Result<Vec<RawEntry>> {
+            // `Dir` takes ownership of its fd; give it a duplicate so `dir` stays
+            // usable for relative lookups. Each directory is listed once, right after
+            // it is opened, so the shared file offset is never reused.
+            let mut stream = Dir::new(rustix::io::dup(dir)?)?;
+            let mut entries = Vec::new();
+            while let Some(entry) = stream.read() {
+                let entry = entry?;
+                let name = entry.file_name().to_bytes();
+                if name == b"." || name == b".." {
+                    continue;
+                }
+                let dtype = match entry.file_type() {
+                    FileType::Directory => DType::Dir,
+                    FileType::RegularFile => DType::File,
+                    FileType::Symlink => DType::Symlink,
+                    FileType::Unknown => DType::Unknown,
+                    _ => DType::Other,
+                };
+                entries.push(RawEntry {
+                    name: OsStr::from_bytes(name).to_os_string(),
+                    dtype,
+                });
+            }
+            Ok(entries)
+        }
+
+        async fn kind(&self, dir: &OwnedFd, rel: &OsStr) -> io::Result<Kind> {
+            let stat = statat(dir, rel, AtFlags::empty())?;
+            Ok(kind_of(FileType::from_raw_mode(stat.st_mode)))
+        }
+    }
+}
+
+#[cfg(not(unix))]
+mod sys {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn kind_of(meta: &std::fs::Metadata) -> Kind {
+        if meta.is_dir() {
+            Kind::Dir
+        } else if meta.is_file() {
+            Kind::File
+        } else {
+            Kind::Other
+        }
+    }
+
+    fn open(path: PathBuf) -> io::Result<PathBuf> {
+        match kind_of(&std::fs::metadata(&path)?) {
+            Kind::Dir => Ok(path),
+            _ => Err(io::Error::new(
+                io::ErrorKind::NotADirectory,
+                "Not a directory",
+            )),
+        }
+    }
+
+    impl Fs for StdFs {
+        type Dir = PathBuf;
+
+        async fn open_root(&self, path: &Path) -> io::Result<PathBuf> {
+            open(path.to_path_buf())
+        }
+
+        async fn open_dir(&self, parent: &PathBuf, name: &OsStr) -> io::Result<PathBuf> {
+            open(parent.join(name))
+        }
+
+        async fn list(&self, dir: &PathBuf) -> io::Result<Vec<RawEntry>> {
+            let mut entries = Vec::new();
+            for entry in std::fs::read_dir(dir)? {
+                let entry = entry?;
+                let dtype = match entry.file_type() {
+                    Ok(t) if t.is_symlink() => DType::Symlink,
+                    Ok(t) if t.is_dir() => DType::Dir,
+                    Ok(t) if t.is_file() => DType::File,
+                    Ok(_) => DType::Other,
+                    Err(_) => DType::Unknown,
+                };
+                entries.push(RawEntry {
+                    name: entry.file_name(),
+                    dtype,
+                });
+            }
+            Ok(entries)
+        }
+
+        async fn kind(&self, dir: &PathBuf, rel: &OsStr) -> io::Result<Kind> {
+            Ok(kind_of(&std::fs::metadata(dir.join(rel))?))
+        }
+    }
+}
+
+/// Scans every root: roots one after another on this thread, then all their
+/// directory families on up to `options.concurrency` threads.
+pub(crate) fn scan<P: AsRef<Path>>(
+    paths: &[P],
+    options: &ScanOptions,
+    lock_dir: Option<&str>,
+) -> Found {
+    let walk = Walk::new(&StdFs, options, lock_dir);
+    let roots: Vec<Root<<StdFs as Fs>::Dir>> = paths
+        .iter()
+        .enumerate()
+        .filter_map(|(index, path)| block_on(walk.scan_root(index, path.as_ref())))
+        .collect();
+    let mut found = walk.into_found();
+
+    let tasks: Vec<(&Root<_>, &str)> = roots
+        .iter()
+        .flat_map(|root| root.families.iter().map(move |f| (root, f.as_str())))
+        .collect();
+    let next = AtomicUsize::new(0);
+    let workers = options.concurrency.min(tasks.len());
+    let worker = || {
+        let walk = Walk::new(&StdFs, options, lock_dir);
+        loop {
+            let i = next.fetch_add(1, Ordering::Relaxed);
+            let Some((root, family)) = tasks.get(i) else {
+                break;
+            };
+            block_on(walk.scan_family(root, family));
+        }
+        walk.into_found()
+    };
+    let results: Vec<Found> = if workers <= 1 {
+        vec![worker()]
+    } else {
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = (0..workers).map(|_| scope.spawn(worker)).collect();
+            handles
+                .into_iter()
+                .map(|h| {
+                    h.join()
+                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+                })
+                .collect()
+        })
+    };
+    for part in results {
+        found.packages.extend(part.packages);
+        found.problems.extend(part.problems);
+    }
+    found
+}

@@ -1,0 +1,458 @@
+//! The rez enumeration rules, written once over the `Fs` trait and driven by every backend.
+//!
+//! Each function mirrors one piece of rez 3.4.0's `FileSystemPackageRepository`;
+//! the comments name the rez code they stand for. Where rez calls
+//! `os.path.isdir`/`isfile`, the walk uses the directory listing's `d_type`
+//! and stats only symlinks and unknown types.
+
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
+use std::ffi::{OsStr, OsString};
+use std::path::{Path, PathBuf};
+
+use futures::future::join_all;
+
+use crate::fs::{is_absent, Fs, Kind, RawEntry};
+use crate::output::{Format, Operation, PackageKind, Problem, ScannedPackage};
+use crate::rules::{
+    RootName, BUILDING_PREFIX, HARD_CODED_STEM, IGNORE_PREFIX, NO_VERSION, SETTINGS_FILE,
+};
+use crate::ScanOptions;
+
+/// A root that was listed, with the directory families still to scan.
+pub(crate) struct Root<D> {
+    pub(crate) index: usize,
+    pub(crate) location: PathBuf,
+    pub(crate) dir: D,
+    pub(crate) families: Vec<String>,
+}
+
+/// What a walk found so far.
+#[derive(Default)]
+pub(crate) struct Found {
+    pub(crate) packages: Vec<ScannedPackage>,
+    pub(crate) problems: Vec<Problem>,
+}
+
+/// One walker: the rules plus a place to put what they find. Futures of one
+/// walker run on one thread, and no `RefCell` borrow is held across an `.await`.
+pub(crate) struct Walk<'a, F: Fs> {
+    fs: &'a F,
+    opts: &'a ScanOptions,
+    lock_dir: Option<&'a str>,
+    found: RefCell<Found>,
+}
+
+/// A family directory that was opened and listed.
+struct FamilyDir<'a, D> {
+    root_index: usize,
+    name: &'a str,
+    path: PathBuf,
+    dir: D,
+    /// Entry name to listing entry, for `isfile(F/name)` questions about F's own entries.
+    entries: HashMap<&'a OsStr, &'a RawEntry>,
+    /// Versions named by `.building<version>` markers.
+    building: HashSet<&'a [u8]>,
+}
+
+impl<'a, F: Fs> Walk<'a, F> {
+    pub(crate) fn new(fs: &'a F, opts: &'a ScanOptions, lock_dir: Option<&'a str>) -> Self {
+        Walk {
+            fs,
+            opts,
+            lock_dir,
+            found: RefCell::default(),
+        }
+    }
+
+    pub(crate) fn into_found(self) -> Found {
+        self.found.into_inner()
+    }
+
+    fn problem(&self, path: PathBuf, operation: Operation, err: &std::io::Error) {
+        let problem = Problem::from_io(path, operation, err);
+        self.found.borrow_mut().problems.push(problem);
+    }
+
+    /// rez loads `location/settings.yaml` when it exists and cannot build the
+    /// repository when that fails. The scanner checks that the file can be opened;
+    /// its YAML is left to rez. Returns false (with a problem) when the root is unusable.
+    fn settings_usable(&self, location: &Path, kind: Option<Kind>) -> bool {
+        let path = location.join(SETTINGS_FILE);
+        let err = match kind {
+            None => return true,
+            Some(Kind::File) => match std::fs::File::open(&path) {
+                Ok(_) => return true,
+                Err(err) => err,
+            },
+            Some(Kind::Dir) => is_a_directory(),
+            // rez would block forever opening a FIFO; report it instead.
+            Some(Kind::Other) => std::io::Error::other("not a regular file"),
+        };
+        self.problem(path, Operation::Settings, &err);
+        false
+    }
+
+    fn emit(&self, package: ScannedPackage) {
+        self.found.borrow_mut().packages.push(package);
+    }
+
+    /// `os.path.isdir`/`isfile` as one question: the type behind `rel`, or `None`
+    /// when Python would say "no". Errors other than absence are recorded as
+    /// problems (rez swallows them) and also count as "no".
+    async fn stat(&self, dir: &F::Dir, dir_path: &Path, rel: &OsStr) -> Option<Kind> {
+        match self.fs.kind(dir, rel).await {
+            Ok(kind) => Some(kind),
+            Err(err) => {
+                if !is_absent(&err) {
+                    self.problem(dir_path.join(rel), Operation::Stat, &err);
+                }
+                None
+            }
+        }
+    }
+
+    /// The type of a listed entry: from `d_type` when it settles it, else by `stat`.
+    async fn entry_kind(&self, dir: &F::Dir, dir_path: &Path, entry: &RawEntry) -> Option<Kind> {
+        match entry.dtype.settled() {
+            Some(kind) => Some(kind),
+            None => self.stat(dir, dir_path, &entry.name).await,
+        }
+    }
+
+    /// Root handling and `_get_family_dirs`: canonicalise, list, classify.
+    /// Combined families are emitted here; directory families are returned.
+    pub(crate) async fn scan_root(&self, index: usize, given: &Path) -> Option<Root<F::Dir>> {
+        let location = match canonical_root(given) {
+            Ok(location) => location,
+            Err(err) => {
+                // rez: realpath never fails and `isdir` is then false: no entries.
+                if !is_absent(&err) {
+                    self.problem(given.to_path_buf(), Operation::Canonicalize, &err);
+                }
+                return None;
+            }
+        };
+        let dir = match self.fs.open_root(&location).await {
+            Ok(dir) => dir,
+            Err(err) => {
+                // Missing or not a directory: rez's `isdir(location)` is false, no error.
+                if !is_absent(&err) {
+                    self.problem(location, Operation::OpenDir, &err);
+                }
+                return None;
+            }
+        };
+        let entries = match self.fs.list(&dir).await {
+            Ok(entries) => entries,
+            Err(err) => {
+                self.problem(location, Operation::ReadDir, &err);
+                return None;
+            }
+        };
+        let names: Vec<RootName> = entries
+            .iter()
+            .map(|e| RootName::parse(e.name.as_encoded_bytes()))
+            .collect();
+        let needs_type = |i: usize| {
+            let name = entries[i].name.as_encoded_bytes();
+            !names[i].is_irrelevant()
+                || name == SETTINGS_FILE.as_bytes()
+                || self.lock_dir.is_some_and(|l| name == l.as_bytes())
+        };
+        let (dir_ref, location_ref, entries_ref) = (&dir, &location, &entries);
+        let kinds = join_all((0..entries.len()).map(|i| async move {
+            if needs_type(i) {
+                self.entry_kind(dir_ref, location_ref, &entries_ref[i])
+                    .await
+            } else {
+                None
+            }
+        }))
+        .await;
+
+        let mut families = Vec::new();
+        for ((entry, name), kind) in entries.iter().zip(&names).zip(kinds) {
+            let bytes = entry.name.as_encoded_bytes();
+            if bytes == SETTINGS_FILE.as_bytes() {
+                if !self.settings_usable(&location, kind) {
+                    return None;
+                }
+                continue;
+            }
+            // The lock dir is reserved only when `location/<lock dir>` exists.
+            if kind.is_some() && self.lock_dir.is_some_and(|l| bytes == l.as_bytes()) {
+                continue;
+            }
+            if kind == Some(Kind::Dir) {
+                if let Some(family) = name.as_dir {
+                    families.push(family.to_string());
+                }
+            } else if let Some((family, format)) = name.as_combined {
+                // No `isfile` check: broken links and FIFOs count too.
+                self.emit(ScannedPackage {
+                    family: family.to_string(),
+                    version: None,
+                    format: Some(format),
+                    path: location.join(&entry.name),
+                    kind: PackageKind::Combined,
+                    root_index: index,
+                });
+            }
+        }
+        Some(Root {
+            index,
+            location,
+            dir,
+            families,
+        })
+    }
+
+    /// `FileSystemPackageFamilyResource.iter_packages` for one directory family.
+    pub(crate) async fn scan_family(&self, root: &Root<F::Dir>, name: &str) {
+        let path = root.location.join(name);
+        let opened = match self.fs.open_dir(&root.dir, OsStr::new(name)).await {
+            Ok(dir) => match self.fs.list(&dir).await {
+                Ok(entries) => Ok((dir, entries)),
+                Err(err) => Err((Operation::ReadDir, err)),
+            },
+            Err(err) => Err((Operation::OpenDir, err)),
+        };
+        let (dir, entries) = match opened {
+            Ok(opened) => opened,
+            Err((operation, err)) => {
+                // rez probes for an unversioned package file before it lists the
+                // family, so a family it cannot list may still yield that package.
+                if self.opts.allow_unversioned_packages {
+                    let stems = &self.opts.package_filenames;
+                    let found = self.file_by_stat(&root.dir, &root.location, name, stems);
+                    if let Some(file) = found.await {
+                        self.emit_unversioned(root.index, name, path, Some(file));
+                        return;
+                    }
+                }
+                self.problem(path, operation, &err);
+                return;
+            }
+        };
+        let family = FamilyDir {
+            root_index: root.index,
+            name,
+            path,
+            dir,
+            entries: entries.iter().map(|e| (e.name.as_os_str(), e)).collect(),
+            building: entries
+                .iter()
+                .filter_map(|e| {
+                    let bytes = e.name.as_encoded_bytes();
+                    bytes.strip_prefix(BUILDING_PREFIX.as_bytes())
+                })
+                .collect(),
+        };
+
+        if self.opts.allow_unversioned_packages {
+            if let Some(file) = self
+                .file_in_family(&family, &self.opts.package_filenames)
+                .await
+            {
+                self.emit_unversioned(family.root_index, name, family.path, Some(file));
+                return;
+            }
+        }
+        let versions = entries.iter().filter(|e| {
+            let bytes = e.name.as_encoded_bytes();
+            // Default mode lists `.building*` entries as versions too; check mode skips all dot names.
+            !bytes.starts_with(b".")
+                || (!self.opts.check_package_definition_files
+                    && bytes.starts_with(BUILDING_PREFIX.as_bytes()))
+        });
+        join_all(versions.map(|e| self.scan_version(&family, e))).await;
+    }
+
+    /// `_get_version_dirs` plus `iter_packages`'s check for one listed entry.
+    async fn scan_version(&self, family: &FamilyDir<'_, F::Dir>, entry: &RawEntry) {
+        let name = entry.name.as_os_str();
+        if self.entry_kind(&family.dir, &family.path, entry).await != Some(Kind::Dir)
+            || self.is_ignored(family, name).await
+        {
+            return;
+        }
+        let stems = &self.opts.package_filenames;
+        let check = self.opts.check_package_definition_files;
+        let marked = !check && family.building.contains(name.as_encoded_bytes());
+        // Check mode, and a `.building`-marked version in default mode, need
+        // `package.py` or `package.yaml`: rez hard-codes the stem there.
+        let hard_coded = if check || marked {
+            match self.file_in_version(family, name, &[HARD_CODED_STEM]).await {
+                None => return,
+                found => found,
+            }
+        } else {
+            None
+        };
+        let default_stems = stems.len() == 1 && stems[0] == HARD_CODED_STEM;
+        // Check mode also requires a file from `package_filenames` (rez's `iter_packages`).
+        let file = if hard_coded.is_some() && default_stems {
+            hard_coded
+        } else if check || name != NO_VERSION {
+            self.file_in_version(family, name, stems).await
+        } else {
+            None
+        };
+        if check && file.is_none() {
+            return;
+        }
+        if name == NO_VERSION {
+            // rez drops the version `_NO_VERSION`: the package lives in the family dir.
+            let file = self.file_in_family(family, stems).await;
+            self.emit_unversioned(family.root_index, family.name, family.path.clone(), file);
+            return;
+        }
+        let dir = family.path.join(name);
+        self.emit(ScannedPackage {
+            family: family.name.to_string(),
+            version: Some(name.to_os_string()),
+            format: file.as_ref().map(|(_, format)| *format),
+            path: match &file {
+                Some((file_name, _)) => dir.join(file_name),
+                None => dir,
+            },
+            kind: PackageKind::Versioned,
+            root_index: family.root_index,
+        });
+    }
+
+    fn emit_unversioned(
+        &self,
+        root_index: usize,
+        family: &str,
+        dir: PathBuf,
+        file: Option<(OsString, Format)>,
+    ) {
+        self.emit(ScannedPackage {
+            family: family.to_string(),
+            version: None,
+            format: file.as_ref().map(|(_, format)| *format),
+            path: match &file {
+                Some((file_name, _)) => dir.join(file_name),
+                None => dir,
+            },
+            kind: PackageKind::Unversioned,
+            root_index,
+        });
+    }
+
+    /// rez's `ignore_dir`: a `.ignore<version>` that `isfile` hides the version.
+    async fn is_ignored(&self, family: &FamilyDir<'_, F::Dir>, version: &OsStr) -> bool {
+        if self.opts.disable_pkg_ignore {
+            return false;
+        }
+        let mut marker = OsString::from(IGNORE_PREFIX);
+        marker.push(version);
+        self.is_file_in_family(family, &marker).await
+    }
+
+    /// `isfile(F/name)` for a name in F itself: answered from F's listing where it can be.
+    async fn is_file_in_family(&self, family: &FamilyDir<'_, F::Dir>, name: &OsStr) -> bool {
+        let kind = if name.as_encoded_bytes().contains(&b'/') || cfg!(windows) {
+            // Not a single entry name (a stem with a separator): ask the filesystem.
+            self.stat(&family.dir, &family.path, name).await
+        } else {
+            match family.entries.get(name) {
+                Some(entry) => self.entry_kind(&family.dir, &family.path, entry).await,
+                None => None,
+            }
+        };
+        kind == Some(Kind::File)
+    }
+
+    /// rez's `_get_file(F)`: the first `stem.py`/`stem.yaml` in F that `isfile`.
+    async fn file_in_family<S: AsRef<str>>(
+        &self,
+        family: &FamilyDir<'_, F::Dir>,
+        stems: &[S],
+    ) -> Option<(OsString, Format)> {
+        for (file_name, format) in candidate_files(stems) {
+            if self.is_file_in_family(family, &file_name).await {
+                return Some((file_name, format));
+            }
+        }
+        None
+    }
+
+    /// rez's `_get_file(F/version)`, probing relative to the family directory.
+    async fn file_in_version<S: AsRef<str>>(
+        &self,
+        family: &FamilyDir<'_, F::Dir>,
+        version: &OsStr,
+        stems: &[S],
+    ) -> Option<(OsString, Format)> {
+        let mut rel = PathBuf::from(version);
+        for (file_name, format) in candidate_files(stems) {
+            rel.push(&file_name);
+            let kind = self.stat(&family.dir, &family.path, rel.as_os_str()).await;
+            if kind == Some(Kind::File) {
+                return Some((file_name, format));
+            }
+            rel.pop();
+        }
+        None
+    }
+
+    /// rez's `_get_file(location/family)` by `stat` alone, for a family it cannot list.
+    async fn file_by_stat<S: AsRef<str>>(
+        &self,
+        root: &F::Dir,
+        location: &Path,
+        family: &str,
+        stems: &[S],
+    ) -> Option<(OsString, Format)> {
+        let mut rel = PathBuf::from(family);
+        for (file_name, format) in candidate_files(stems) {
+            rel.push(&file_name);
+            if self.stat(root, location, rel.as_os_str()).await == Some(Kind::File) {
+                return Some((file_name, format));
+            }
+            rel.pop();
+        }
+        None
+    }
+}
+
+/// rez's search order: stems outer, formats inner (`package.py`, `package.yaml`, ...).
+fn candidate_files<S: AsRef<str>>(stems: &[S]) -> impl Iterator<Item = (OsString, Format)> + '_ {
+    stems.iter().flat_map(|stem| {
+        Format::SEARCH_ORDER.into_iter().map(move |format| {
+            (
+                format!("{}.{}", stem.as_ref(), format.extension()).into(),
+                format,
+            )
+        })
+    })
+}
+
+/// rez's `canonical_path`: `normpath(realpath(abspath(path)))`, lower-cased on Windows.
+fn canonical_root(given: &Path) -> std::io::Result<PathBuf> {
+    let given = if given.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        given
+    };
+    let canonical = std::fs::canonicalize(given)?;
+    #[cfg(windows)]
+    let canonical = {
+        // canonicalize returns a verbatim `\\?\C:\...` path; rez uses the plain form.
+        let text = canonical.to_string_lossy().to_string();
+        let plain = text.strip_prefix(r"\\?\").unwrap_or(&text).to_lowercase();
+        PathBuf::from(plain)
+    };
+    Ok(canonical)
+}
+
+/// The error Python's `open()` raises for a directory.
+fn is_a_directory() -> std::io::Error {
+    #[cfg(unix)]
+    return std::io::Error::from_raw_os_error(rustix::io::Errno::ISDIR.raw_os_error());
+    #[cfg(not(unix))]
+    return std::io::Error::new(std::io::ErrorKind::IsADirectory, "Is a directory");
+}
