@@ -28,8 +28,11 @@
 
 mod error;
 mod fs;
+#[cfg(unix)]
+mod getdents;
 mod options;
 mod output;
+mod pool;
 mod rules;
 mod std_backend;
 mod walk;

@@ -1,4 +1,4 @@
-//! The portable backend: ordinary blocking syscalls on a bounded pool of threads,
+//! The portable backend: ordinary blocking syscalls on a growing pool of threads,
 //! one family at a time per thread.
 
 use std::ffi::OsStr;
@@ -8,7 +8,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use futures::executor::block_on;
 
-use crate::fs::{DType, Fs, Kind, RawEntry};
+use crate::fs::{Fs, Kind, RawEntry};
+use crate::pool;
 use crate::walk::{Found, Root, Walk};
 use crate::ScanOptions;
 
@@ -19,9 +20,8 @@ pub(crate) struct StdFs;
 #[cfg(unix)]
 mod sys {
     use super::*;
-    use rustix::fs::{openat, statat, AtFlags, Dir, FileType, Mode, OFlags};
+    use rustix::fs::{openat, statat, AtFlags, FileType, Mode, OFlags};
     use std::os::fd::OwnedFd;
-    use std::os::unix::ffi::OsStrExt;
 
     const DIR_FLAGS: OFlags = OFlags::RDONLY
         .union(OFlags::DIRECTORY)
@@ -47,30 +47,7 @@ mod sys {
         }
 
         async fn list(&self, dir: &OwnedFd) -> io::Result<Vec<RawEntry>> {
-            // `Dir` takes ownership of its fd; give it a duplicate so `dir` stays
-            // usable for relative lookups. Each directory is listed once, right after
-            // it is opened, so the shared file offset is never reused.
-            let mut stream = Dir::new(rustix::io::dup(dir)?)?;
-            let mut entries = Vec::new();
-            while let Some(entry) = stream.read() {
-                let entry = entry?;
-                let name = entry.file_name().to_bytes();
-                if name == b"." || name == b".." {
-                    continue;
-                }
-                let dtype = match entry.file_type() {
-                    FileType::Directory => DType::Dir,
-                    FileType::RegularFile => DType::File,
-                    FileType::Symlink => DType::Symlink,
-                    FileType::Unknown => DType::Unknown,
-                    _ => DType::Other,
-                };
-                entries.push(RawEntry {
-                    name: OsStr::from_bytes(name).to_os_string(),
-                    dtype,
-                });
-            }
-            Ok(entries)
+            crate::getdents::list(dir)
         }
 
         async fn kind(&self, dir: &OwnedFd, rel: &OsStr) -> io::Result<Kind> {
@@ -83,6 +60,7 @@ mod sys {
 #[cfg(not(unix))]
 mod sys {
     use super::*;
+    use crate::fs::DType;
     use std::path::PathBuf;
 
     fn kind_of(meta: &std::fs::Metadata) -> Kind {
@@ -161,32 +139,15 @@ pub(crate) fn scan<P: AsRef<Path>>(
         .flat_map(|root| root.families.iter().map(move |f| (root, f.as_str())))
         .collect();
     let next = AtomicUsize::new(0);
-    let workers = options.concurrency.min(tasks.len());
     let worker = || {
         let walk = Walk::new(&StdFs, options, lock_dir);
-        loop {
-            let i = next.fetch_add(1, Ordering::Relaxed);
-            let Some((root, family)) = tasks.get(i) else {
-                break;
-            };
+        while let Some((root, family)) = tasks.get(next.fetch_add(1, Ordering::Relaxed)) {
             block_on(walk.scan_family(root, family));
         }
         walk.into_found()
     };
-    let results: Vec<Found> = if workers <= 1 {
-        vec![worker()]
-    } else {
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = (0..workers).map(|_| scope.spawn(worker)).collect();
-            handles
-                .into_iter()
-                .map(|h| {
-                    h.join()
-                        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-                })
-                .collect()
-        })
-    };
+    let bound = options.concurrency.min(tasks.len());
+    let results = pool::run(bound, || next.load(Ordering::Relaxed) < tasks.len(), worker);
     for part in results {
         found.packages.extend(part.packages);
         found.problems.extend(part.problems);

@@ -40,8 +40,15 @@ pub(crate) struct Walk<'a, F: Fs> {
     fs: &'a F,
     opts: &'a ScanOptions,
     lock_dir: Option<&'a str>,
+    /// Package file names from `package_filenames`, in rez's search order.
+    files: Vec<Candidate>,
+    /// `package.py`, `package.yaml`: the names rez hard-codes in some checks.
+    package_files: Vec<Candidate>,
     found: RefCell<Found>,
 }
+
+/// A package file name and its format.
+type Candidate = (OsString, Format);
 
 /// A family directory that was opened and listed.
 struct FamilyDir<'a, D> {
@@ -49,9 +56,11 @@ struct FamilyDir<'a, D> {
     name: &'a str,
     path: PathBuf,
     dir: D,
-    /// Entry name to listing entry, for `isfile(F/name)` questions about F's own entries.
-    entries: HashMap<&'a OsStr, &'a RawEntry>,
-    /// Versions named by `.building<version>` markers.
+    /// F's listing, for `isfile(F/name)` questions about F's own entries.
+    entries: &'a [RawEntry],
+    /// `.ignore<version>` entries by version (usually none).
+    ignores: HashMap<&'a [u8], &'a RawEntry>,
+    /// Versions named by `.building<version>` markers (usually none).
     building: HashSet<&'a [u8]>,
 }
 
@@ -61,6 +70,8 @@ impl<'a, F: Fs> Walk<'a, F> {
             fs,
             opts,
             lock_dir,
+            files: candidate_files(&opts.package_filenames),
+            package_files: candidate_files(&[HARD_CODED_STEM]),
             found: RefCell::default(),
         }
     }
@@ -224,10 +235,9 @@ impl<'a, F: Fs> Walk<'a, F> {
                 // rez probes for an unversioned package file before it lists the
                 // family, so a family it cannot list may still yield that package.
                 if self.opts.allow_unversioned_packages {
-                    let stems = &self.opts.package_filenames;
-                    let found = self.file_by_stat(&root.dir, &root.location, name, stems);
+                    let found = self.file_by_stat(&root.dir, &root.location, name);
                     if let Some(file) = found.await {
-                        self.emit_unversioned(root.index, name, path, Some(file));
+                        self.emit_dir_package(root.index, name, None, path, Some(file));
                         return;
                     }
                 }
@@ -240,22 +250,30 @@ impl<'a, F: Fs> Walk<'a, F> {
             name,
             path,
             dir,
-            entries: entries.iter().map(|e| (e.name.as_os_str(), e)).collect(),
+            entries: &entries,
+            ignores: entries
+                .iter()
+                .filter_map(|e| {
+                    let version = e
+                        .name
+                        .as_encoded_bytes()
+                        .strip_prefix(IGNORE_PREFIX.as_bytes());
+                    version.map(|v| (v, e))
+                })
+                .collect(),
             building: entries
                 .iter()
                 .filter_map(|e| {
-                    let bytes = e.name.as_encoded_bytes();
-                    bytes.strip_prefix(BUILDING_PREFIX.as_bytes())
+                    e.name
+                        .as_encoded_bytes()
+                        .strip_prefix(BUILDING_PREFIX.as_bytes())
                 })
                 .collect(),
         };
 
         if self.opts.allow_unversioned_packages {
-            if let Some(file) = self
-                .file_in_family(&family, &self.opts.package_filenames)
-                .await
-            {
-                self.emit_unversioned(family.root_index, name, family.path, Some(file));
+            if let Some(file) = self.file_in_family(&family, &self.files).await {
+                self.emit_dir_package(family.root_index, name, None, family.path, Some(file));
                 return;
             }
         }
@@ -277,25 +295,26 @@ impl<'a, F: Fs> Walk<'a, F> {
         {
             return;
         }
-        let stems = &self.opts.package_filenames;
         let check = self.opts.check_package_definition_files;
         let marked = !check && family.building.contains(name.as_encoded_bytes());
         // Check mode, and a `.building`-marked version in default mode, need
         // `package.py` or `package.yaml`: rez hard-codes the stem there.
         let hard_coded = if check || marked {
-            match self.file_in_version(family, name, &[HARD_CODED_STEM]).await {
+            match self
+                .file_in_version(family, name, &self.package_files)
+                .await
+            {
                 None => return,
                 found => found,
             }
         } else {
             None
         };
-        let default_stems = stems.len() == 1 && stems[0] == HARD_CODED_STEM;
         // Check mode also requires a file from `package_filenames` (rez's `iter_packages`).
-        let file = if hard_coded.is_some() && default_stems {
+        let file = if hard_coded.is_some() && self.files == self.package_files {
             hard_coded
         } else if check || name != NO_VERSION {
-            self.file_in_version(family, name, stems).await
+            self.file_in_version(family, name, &self.files).await
         } else {
             None
         };
@@ -304,40 +323,45 @@ impl<'a, F: Fs> Walk<'a, F> {
         }
         if name == NO_VERSION {
             // rez drops the version `_NO_VERSION`: the package lives in the family dir.
-            let file = self.file_in_family(family, stems).await;
-            self.emit_unversioned(family.root_index, family.name, family.path.clone(), file);
+            let file = self.file_in_family(family, &self.files).await;
+            self.emit_dir_package(
+                family.root_index,
+                family.name,
+                None,
+                family.path.clone(),
+                file,
+            );
             return;
         }
         let dir = family.path.join(name);
-        self.emit(ScannedPackage {
-            family: family.name.to_string(),
-            version: Some(name.to_os_string()),
-            format: file.as_ref().map(|(_, format)| *format),
-            path: match &file {
-                Some((file_name, _)) => dir.join(file_name),
-                None => dir,
-            },
-            kind: PackageKind::Versioned,
-            root_index: family.root_index,
-        });
+        self.emit_dir_package(family.root_index, family.name, Some(name), dir, file);
     }
 
-    fn emit_unversioned(
+    /// Emits a package of a directory family: versioned when `version` is given.
+    fn emit_dir_package(
         &self,
         root_index: usize,
         family: &str,
+        version: Option<&OsStr>,
         dir: PathBuf,
-        file: Option<(OsString, Format)>,
+        file: Option<&Candidate>,
     ) {
         self.emit(ScannedPackage {
             family: family.to_string(),
-            version: None,
-            format: file.as_ref().map(|(_, format)| *format),
-            path: match &file {
-                Some((file_name, _)) => dir.join(file_name),
+            version: version.map(OsStr::to_os_string),
+            format: file.map(|(_, format)| *format),
+            path: match file {
+                Some((file_name, _)) => {
+                    let mut path = dir;
+                    path.push(file_name);
+                    path
+                }
                 None => dir,
             },
-            kind: PackageKind::Unversioned,
+            kind: match version {
+                Some(_) => PackageKind::Versioned,
+                None => PackageKind::Unversioned,
+            },
             root_index,
         });
     }
@@ -347,18 +371,22 @@ impl<'a, F: Fs> Walk<'a, F> {
         if self.opts.disable_pkg_ignore {
             return false;
         }
-        let mut marker = OsString::from(IGNORE_PREFIX);
-        marker.push(version);
-        self.is_file_in_family(family, &marker).await
+        match family.ignores.get(version.as_encoded_bytes()) {
+            Some(entry) => {
+                self.entry_kind(&family.dir, &family.path, entry).await == Some(Kind::File)
+            }
+            None => false,
+        }
     }
 
     /// `isfile(F/name)` for a name in F itself: answered from F's listing where it can be.
     async fn is_file_in_family(&self, family: &FamilyDir<'_, F::Dir>, name: &OsStr) -> bool {
         let kind = if name.as_encoded_bytes().contains(&b'/') || cfg!(windows) {
-            // Not a single entry name (a stem with a separator): ask the filesystem.
+            // Not a single entry name (a stem with a separator), or a case-insensitive
+            // filesystem: ask the filesystem.
             self.stat(&family.dir, &family.path, name).await
         } else {
-            match family.entries.get(name) {
+            match family.entries.iter().find(|e| e.name == name) {
                 Some(entry) => self.entry_kind(&family.dir, &family.path, entry).await,
                 None => None,
             }
@@ -366,52 +394,55 @@ impl<'a, F: Fs> Walk<'a, F> {
         kind == Some(Kind::File)
     }
 
-    /// rez's `_get_file(F)`: the first `stem.py`/`stem.yaml` in F that `isfile`.
-    async fn file_in_family<S: AsRef<str>>(
+    /// rez's `_get_file(F)`: the first candidate in F that `isfile`.
+    async fn file_in_family<'c>(
         &self,
         family: &FamilyDir<'_, F::Dir>,
-        stems: &[S],
-    ) -> Option<(OsString, Format)> {
-        for (file_name, format) in candidate_files(stems) {
-            if self.is_file_in_family(family, &file_name).await {
-                return Some((file_name, format));
+        candidates: &'c [Candidate],
+    ) -> Option<&'c Candidate> {
+        for candidate in candidates {
+            if self.is_file_in_family(family, &candidate.0).await {
+                return Some(candidate);
             }
         }
         None
     }
 
     /// rez's `_get_file(F/version)`, probing relative to the family directory.
-    async fn file_in_version<S: AsRef<str>>(
+    async fn file_in_version<'c>(
         &self,
         family: &FamilyDir<'_, F::Dir>,
         version: &OsStr,
-        stems: &[S],
-    ) -> Option<(OsString, Format)> {
-        let mut rel = PathBuf::from(version);
-        for (file_name, format) in candidate_files(stems) {
-            rel.push(&file_name);
-            let kind = self.stat(&family.dir, &family.path, rel.as_os_str()).await;
-            if kind == Some(Kind::File) {
-                return Some((file_name, format));
-            }
-            rel.pop();
-        }
-        None
+        candidates: &'c [Candidate],
+    ) -> Option<&'c Candidate> {
+        self.file_by_stat_in(&family.dir, &family.path, version, candidates)
+            .await
     }
 
     /// rez's `_get_file(location/family)` by `stat` alone, for a family it cannot list.
-    async fn file_by_stat<S: AsRef<str>>(
+    async fn file_by_stat(
         &self,
         root: &F::Dir,
         location: &Path,
         family: &str,
-        stems: &[S],
-    ) -> Option<(OsString, Format)> {
-        let mut rel = PathBuf::from(family);
-        for (file_name, format) in candidate_files(stems) {
-            rel.push(&file_name);
-            if self.stat(root, location, rel.as_os_str()).await == Some(Kind::File) {
-                return Some((file_name, format));
+    ) -> Option<&Candidate> {
+        self.file_by_stat_in(root, location, OsStr::new(family), &self.files)
+            .await
+    }
+
+    /// The first candidate `dir/sub/<candidate>` that `isfile`.
+    async fn file_by_stat_in<'c>(
+        &self,
+        dir: &F::Dir,
+        dir_path: &Path,
+        sub: &OsStr,
+        candidates: &'c [Candidate],
+    ) -> Option<&'c Candidate> {
+        let mut rel = PathBuf::from(sub);
+        for candidate in candidates {
+            rel.push(&candidate.0);
+            if self.stat(dir, dir_path, rel.as_os_str()).await == Some(Kind::File) {
+                return Some(candidate);
             }
             rel.pop();
         }
@@ -420,15 +451,18 @@ impl<'a, F: Fs> Walk<'a, F> {
 }
 
 /// rez's search order: stems outer, formats inner (`package.py`, `package.yaml`, ...).
-fn candidate_files<S: AsRef<str>>(stems: &[S]) -> impl Iterator<Item = (OsString, Format)> + '_ {
-    stems.iter().flat_map(|stem| {
-        Format::SEARCH_ORDER.into_iter().map(move |format| {
-            (
-                format!("{}.{}", stem.as_ref(), format.extension()).into(),
-                format,
-            )
+fn candidate_files<S: AsRef<str>>(stems: &[S]) -> Vec<Candidate> {
+    stems
+        .iter()
+        .flat_map(|stem| {
+            Format::SEARCH_ORDER.into_iter().map(move |format| {
+                (
+                    format!("{}.{}", stem.as_ref(), format.extension()).into(),
+                    format,
+                )
+            })
         })
-    })
+        .collect()
 }
 
 /// rez's `canonical_path`: `normpath(realpath(abspath(path)))`, lower-cased on Windows.

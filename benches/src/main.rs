@@ -1,0 +1,226 @@
+//! `pyrer-bench`: times the scanner against rez 3.4.0's own enumeration, GNU find and
+//! a bare syscall loop on rez's benchmark repository, warm and cold, side by side.
+//!
+//! Usage: `pyrer-bench [--runs N] [--cold] [--repo DIR] [--python PY] [--write FILE]`.
+//! Without `--repo`, rez's bundled benchmark repository is extracted from the rez
+//! installed in `--python`'s environment into `.cache/bench/`.
+
+mod floor;
+mod report;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use pyrer_scanner::{scan_repo, BackendChoice, ScanOptions};
+
+/// rez's enumeration as `rez env` does it, timed inside Python after the imports.
+const REZ_ENUMERATE: &str = r#"
+import sys, time
+from rez.package_repository import package_repository_manager
+start = time.perf_counter()
+repo = package_repository_manager.get_repository(sys.argv[1])
+n = 0
+for family in repo.iter_package_families():
+    for package in repo.iter_packages(family):
+        package.filepath
+        n += 1
+print(n, time.perf_counter() - start)
+"#;
+
+const EXTRACT: &str = r#"
+import os, sys, tarfile, rez
+src = os.path.join(os.path.dirname(rez.__file__), "data", "benchmarking", "packages.tar.gz")
+with tarfile.open(src) as tar:
+    tar.extractall(sys.argv[1])
+"#;
+
+struct Args {
+    runs: usize,
+    cold: bool,
+    repo: Option<PathBuf>,
+    python: PathBuf,
+    write: Option<PathBuf>,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let mut args = Args {
+        runs: 5,
+        cold: false,
+        repo: None,
+        python: std::env::var_os("PYRER_REZ_PYTHON")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| workspace.join(".venv/bin/python")),
+        write: None,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(arg) = it.next() {
+        let mut value = || it.next().ok_or(format!("{arg} needs a value"));
+        match arg.as_str() {
+            "--runs" => args.runs = value()?.parse().map_err(|e| format!("--runs: {e}"))?,
+            "--cold" => args.cold = true,
+            "--repo" => args.repo = Some(value()?.into()),
+            "--python" => args.python = value()?.into(),
+            "--write" => args.write = Some(value()?.into()),
+            other => return Err(format!("unknown argument {other}")),
+        }
+    }
+    if args.runs == 0 {
+        return Err("--runs must be at least 1".into());
+    }
+    Ok(args)
+}
+
+fn main() {
+    if let Err(message) = run() {
+        eprintln!("pyrer-bench: {message}");
+        std::process::exit(2);
+    }
+}
+
+fn run() -> Result<(), String> {
+    let args = parse_args()?;
+    let repo = match &args.repo {
+        Some(repo) => repo.clone(),
+        None => extract_benchmark_repo(&args.python)?,
+    };
+    let mut sections = Vec::new();
+    for cold in [false, true] {
+        if cold && !args.cold {
+            continue;
+        }
+        let table = measure(&args, &repo, cold)?;
+        println!("{table}");
+        sections.push(table);
+    }
+    if let Some(path) = &args.write {
+        report::write(path, &sections.join("\n"), &args.runs)?;
+        println!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+fn extract_benchmark_repo(python: &Path) -> Result<PathBuf, String> {
+    let cache = Path::new(env!("CARGO_MANIFEST_DIR")).join("../.cache/bench");
+    let repo = cache.join("packages");
+    if !repo.is_dir() {
+        let status = Command::new(python)
+            .args(["-c", EXTRACT])
+            .arg(&cache)
+            .status()
+            .map_err(|e| format!("running {}: {e}", python.display()))?;
+        if !status.success() {
+            return Err(format!(
+                "extracting rez's benchmark repository failed: {status}"
+            ));
+        }
+    }
+    Ok(repo)
+}
+
+/// One tool under test: its name and one timed run returning (duration, packages found).
+type Tool<'a> = (
+    &'static str,
+    Box<dyn Fn() -> Result<(Duration, usize), String> + 'a>,
+);
+
+fn tools<'a>(args: &'a Args, repo: &'a Path) -> Vec<Tool<'a>> {
+    let scanner = |backend: BackendChoice| {
+        move || {
+            let options = ScanOptions {
+                backend,
+                ..ScanOptions::default()
+            };
+            let start = Instant::now();
+            let out = scan_repo(&[repo], &options).map_err(|e| e.to_string())?;
+            Ok((start.elapsed(), out.packages.len()))
+        }
+    };
+    vec![
+        (
+            "rez 3.4.0 enumeration",
+            Box::new(move || rez(&args.python, repo)),
+        ),
+        ("GNU find", Box::new(move || find(repo))),
+        (
+            "bare syscall loop (1 thread)",
+            Box::new(move || {
+                let start = Instant::now();
+                let n = floor::count_package_files(repo).map_err(|e| e.to_string())?;
+                Ok((start.elapsed(), n))
+            }),
+        ),
+        ("pyrer std backend", Box::new(scanner(BackendChoice::Std))),
+    ]
+}
+
+fn rez(python: &Path, repo: &Path) -> Result<(Duration, usize), String> {
+    let out = Command::new(python)
+        .args(["-c", REZ_ENUMERATE])
+        .arg(repo)
+        .env("REZ_DISABLE_HOME_CONFIG", "1")
+        .output()
+        .map_err(|e| format!("running {}: {e}", python.display()))?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut fields = text.split_whitespace();
+    match (fields.next().map(str::parse), fields.next().map(str::parse)) {
+        (Some(Ok(n)), Some(Ok(secs))) => Ok((Duration::from_secs_f64(secs), n)),
+        _ => Err(format!(
+            "rez enumeration failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )),
+    }
+}
+
+fn find(repo: &Path) -> Result<(Duration, usize), String> {
+    let start = Instant::now();
+    let out = Command::new("find")
+        .arg(repo)
+        .args(["-mindepth", "3", "-maxdepth", "3", "-name", "package.py"])
+        .output()
+        .map_err(|e| format!("running find: {e}"))?;
+    let elapsed = start.elapsed();
+    Ok((elapsed, out.stdout.iter().filter(|b| **b == b'\n').count()))
+}
+
+fn drop_caches() -> Result<(), String> {
+    let status = Command::new("sh")
+        .args(["-c", "sync; echo 3 > /proc/sys/vm/drop_caches"])
+        .status()
+        .map_err(|e| e.to_string())?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err("dropping the page cache needs root (sync; echo 3 > /proc/sys/vm/drop_caches)".into())
+    }
+}
+
+/// Runs every tool `args.runs` times, interleaved, and returns a markdown table.
+fn measure(args: &Args, repo: &Path, cold: bool) -> Result<String, String> {
+    let tools = tools(args, repo);
+    let mut times: Vec<Vec<Duration>> = vec![Vec::new(); tools.len()];
+    let mut counts = vec![0; tools.len()];
+    if !cold {
+        for (_, tool) in &tools {
+            tool()?; // warm the cache and the interpreter's files
+        }
+    }
+    for _ in 0..args.runs {
+        for (i, (_, tool)) in tools.iter().enumerate() {
+            if cold {
+                drop_caches()?;
+            }
+            let (elapsed, n) = tool()?;
+            times[i].push(elapsed);
+            counts[i] = n;
+        }
+    }
+    let names: Vec<&str> = tools.iter().map(|(name, _)| *name).collect();
+    Ok(report::table(
+        if cold { "cold cache" } else { "warm cache" },
+        &names,
+        &times,
+        &counts,
+    ))
+}
