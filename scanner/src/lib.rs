@@ -34,6 +34,7 @@ mod options;
 mod output;
 mod pool;
 mod rules;
+mod settings;
 mod std_backend;
 mod walk;
 

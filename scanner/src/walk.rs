@@ -8,7 +8,7 @@
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ffi::{OsStr, OsString};
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use futures::future::join_all;
 
@@ -17,7 +17,7 @@ use crate::output::{Format, Operation, PackageKind, Problem, ScannedPackage};
 use crate::rules::{
     RootName, BUILDING_PREFIX, HARD_CODED_STEM, IGNORE_PREFIX, NO_VERSION, SETTINGS_FILE,
 };
-use crate::ScanOptions;
+use crate::{settings, ScanOptions};
 
 /// A root that was listed, with the directory families still to scan.
 pub(crate) struct Root<D> {
@@ -85,15 +85,17 @@ impl<'a, F: Fs> Walk<'a, F> {
         self.found.borrow_mut().problems.push(problem);
     }
 
-    /// rez loads `location/settings.yaml` when it exists and cannot build the
-    /// repository when that fails. The scanner checks that the file can be opened;
-    /// its YAML is left to rez. Returns false (with a problem) when the root is unusable.
+    /// rez loads `location/settings.yaml` when it `exists` and cannot build the
+    /// repository when that fails. Returns false (with a problem) when the root is unusable.
     fn settings_usable(&self, location: &Path, kind: Option<Kind>) -> bool {
         let path = location.join(SETTINGS_FILE);
         let err = match kind {
             None => return true,
-            Some(Kind::File) => match std::fs::File::open(&path) {
-                Ok(_) => return true,
+            Some(Kind::File) => match std::fs::read_to_string(&path) {
+                Ok(text) => match settings::check(&text) {
+                    Ok(()) => return true,
+                    Err(reason) => std::io::Error::new(std::io::ErrorKind::InvalidData, reason),
+                },
                 Err(err) => err,
             },
             Some(Kind::Dir) => is_a_directory(),
@@ -165,19 +167,20 @@ impl<'a, F: Fs> Walk<'a, F> {
             .iter()
             .map(|e| RootName::parse(e.name.as_encoded_bytes()))
             .collect();
-        let needs_type = |i: usize| {
-            let name = entries[i].name.as_encoded_bytes();
-            !names[i].is_irrelevant()
-                || name == SETTINGS_FILE.as_bytes()
-                || self.lock_dir.is_some_and(|l| name == l.as_bytes())
+        // `exists(settings.yaml)` and `exists(lock dir)` are always asked of the
+        // filesystem: in a root that can be listed but not searched they are false.
+        let is_reserved = |name: &[u8]| {
+            name == SETTINGS_FILE.as_bytes() || self.lock_dir.is_some_and(|l| name == l.as_bytes())
         };
-        let (dir_ref, location_ref, entries_ref) = (&dir, &location, &entries);
+        let (dir_ref, location_ref, entries_ref, names_ref) = (&dir, &location, &entries, &names);
         let kinds = join_all((0..entries.len()).map(|i| async move {
-            if needs_type(i) {
-                self.entry_kind(dir_ref, location_ref, &entries_ref[i])
-                    .await
-            } else {
+            let entry = &entries_ref[i];
+            if is_reserved(entry.name.as_encoded_bytes()) {
+                self.stat(dir_ref, location_ref, &entry.name).await
+            } else if names_ref[i].is_irrelevant() {
                 None
+            } else {
+                self.entry_kind(dir_ref, location_ref, entry).await
             }
         }))
         .await;
@@ -199,16 +202,9 @@ impl<'a, F: Fs> Walk<'a, F> {
                 if let Some(family) = name.as_dir {
                     families.push(family.to_string());
                 }
-            } else if let Some((family, format)) = name.as_combined {
+            } else {
                 // No `isfile` check: broken links and FIFOs count too.
-                self.emit(ScannedPackage {
-                    family: family.to_string(),
-                    version: None,
-                    format: Some(format),
-                    path: location.join(&entry.name),
-                    kind: PackageKind::Combined,
-                    root_index: index,
-                });
+                self.emit_combined(index, &location, &entry.name, name);
             }
         }
         Some(Root {
@@ -232,6 +228,17 @@ impl<'a, F: Fs> Walk<'a, F> {
         let (dir, entries) = match opened {
             Ok(opened) => opened,
             Err((operation, err)) => {
+                // The listing said "directory", but a root that can be listed and not
+                // searched answers rez's `isdir` with "no": then the entry is what a
+                // non-directory with this name would be.
+                if let Err(stat_err) = self.fs.kind(&root.dir, OsStr::new(name)).await {
+                    if !is_absent(&stat_err) {
+                        self.problem(path, Operation::Stat, &stat_err);
+                        let root_name = RootName::parse(name.as_bytes());
+                        self.emit_combined(root.index, &root.location, name.as_ref(), &root_name);
+                        return;
+                    }
+                }
                 // rez probes for an unversioned package file before it lists the
                 // family, so a family it cannot list may still yield that package.
                 if self.opts.allow_unversioned_packages {
@@ -321,6 +328,14 @@ impl<'a, F: Fs> Walk<'a, F> {
         if check && file.is_none() {
             return;
         }
+        // No file found and the type came from the listing alone: confirm `isdir`,
+        // which fails in a family that can be listed but not searched.
+        if file.is_none()
+            && entry.dtype.settled().is_some()
+            && self.stat(&family.dir, &family.path, name).await != Some(Kind::Dir)
+        {
+            return;
+        }
         if name == NO_VERSION {
             // rez drops the version `_NO_VERSION`: the package lives in the family dir.
             let file = self.file_in_family(family, &self.files).await;
@@ -335,6 +350,20 @@ impl<'a, F: Fs> Walk<'a, F> {
         }
         let dir = family.path.join(name);
         self.emit_dir_package(family.root_index, family.name, Some(name), dir, file);
+    }
+
+    /// Emits the combined family a non-directory root entry stands for, if any.
+    fn emit_combined(&self, root_index: usize, location: &Path, entry: &OsStr, name: &RootName) {
+        if let Some((family, format)) = name.as_combined {
+            self.emit(ScannedPackage {
+                family: family.to_string(),
+                version: None,
+                format: Some(format),
+                path: location.join(entry),
+                kind: PackageKind::Combined,
+                root_index,
+            });
+        }
     }
 
     /// Emits a package of a directory family: versioned when `version` is given.
@@ -373,25 +402,22 @@ impl<'a, F: Fs> Walk<'a, F> {
         }
         match family.ignores.get(version.as_encoded_bytes()) {
             Some(entry) => {
-                self.entry_kind(&family.dir, &family.path, entry).await == Some(Kind::File)
+                let kind = self.stat(&family.dir, &family.path, &entry.name).await;
+                kind == Some(Kind::File)
             }
             None => false,
         }
     }
 
-    /// `isfile(F/name)` for a name in F itself: answered from F's listing where it can be.
+    /// `isfile(F/name)` for a name in F itself. The listing answers "no" for names
+    /// it lacks; a "yes" is confirmed by `stat`, which also fails (as rez's `isfile`
+    /// does) in a family that can be listed but not searched. Such files are rare
+    /// (unversioned packages, `.ignore` markers), so this costs next to nothing.
     async fn is_file_in_family(&self, family: &FamilyDir<'_, F::Dir>, name: &OsStr) -> bool {
-        let kind = if name.as_encoded_bytes().contains(&b'/') || cfg!(windows) {
-            // Not a single entry name (a stem with a separator), or a case-insensitive
-            // filesystem: ask the filesystem.
-            self.stat(&family.dir, &family.path, name).await
-        } else {
-            match family.entries.iter().find(|e| e.name == name) {
-                Some(entry) => self.entry_kind(&family.dir, &family.path, entry).await,
-                None => None,
-            }
-        };
-        kind == Some(Kind::File)
+        let listed = name.as_encoded_bytes().contains(&b'/')
+            || cfg!(windows) // case-insensitive names: let the filesystem match them
+            || family.entries.iter().any(|e| e.name == name);
+        listed && self.stat(&family.dir, &family.path, name).await == Some(Kind::File)
     }
 
     /// rez's `_get_file(F)`: the first candidate in F that `isfile`.
@@ -438,13 +464,12 @@ impl<'a, F: Fs> Walk<'a, F> {
         sub: &OsStr,
         candidates: &'c [Candidate],
     ) -> Option<&'c Candidate> {
-        let mut rel = PathBuf::from(sub);
         for candidate in candidates {
-            rel.push(&candidate.0);
+            // Rebuilt each time: a stem may hold a separator (`sub/pkg`).
+            let rel = Path::new(sub).join(&candidate.0);
             if self.stat(dir, dir_path, rel.as_os_str()).await == Some(Kind::File) {
                 return Some(candidate);
             }
-            rel.pop();
         }
         None
     }
@@ -465,14 +490,23 @@ fn candidate_files<S: AsRef<str>>(stems: &[S]) -> Vec<Candidate> {
         .collect()
 }
 
-/// rez's `canonical_path`: `normpath(realpath(abspath(path)))`, lower-cased on Windows.
+/// rez's `canonical_path(abspath(path))`: made absolute and normalised as text
+/// first (so `missing/..` is the current directory), then symlinks resolved,
+/// lower-cased on Windows.
 fn canonical_root(given: &Path) -> std::io::Result<PathBuf> {
-    let given = if given.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        given
-    };
-    let canonical = std::fs::canonicalize(given)?;
+    let mut absolute = std::env::current_dir()?;
+    absolute.push(given); // an absolute `given` replaces the current directory
+    let mut normal = PathBuf::new();
+    for part in absolute.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                normal.pop();
+            }
+            other => normal.push(other),
+        }
+    }
+    let canonical = std::fs::canonicalize(normal)?;
     #[cfg(windows)]
     let canonical = {
         // canonicalize returns a verbatim `\\?\C:\...` path; rez uses the plain form.

@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs every test: the Rust unit, doc and property tests, then the differential
+# tests against rez 3.4.0 (installed from PyPI into .venv by tools/venv.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYRER_REZ_PYTHON=$(tools/venv.sh)
+export PYRER_REZ_PYTHON
+cargo build --release -p pyrer-scanner --example scan
+export PYRER_SCAN_BIN="$PWD/target/release/examples/scan"
+cargo test --workspace --release
+"$PYRER_REZ_PYTHON" -m pytest tests/ -ra
