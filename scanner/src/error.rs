@@ -23,6 +23,9 @@ pub enum ScanError {
         /// Why it is invalid.
         reason: String,
     },
+    /// The scan was cancelled through its `CancelToken`.
+    #[error("scan cancelled")]
+    Cancelled,
     /// The scan finished but could not read everything; rez would have raised.
     /// `partial` holds every entry that was found.
     #[error("{}", problems_message(.problems))]

@@ -26,6 +26,7 @@
 //! default they turn into [`ScanError::Problems`], which carries the partial
 //! result; with [`OnProblem::Collect`] they are listed in [`ScanOutput::problems`].
 
+mod cancel;
 mod error;
 mod fs;
 #[cfg(unix)]
@@ -40,6 +41,7 @@ mod walk;
 
 use std::path::Path;
 
+pub use cancel::CancelToken;
 pub use error::ScanError;
 pub use options::{BackendChoice, OnProblem, ScanOptions};
 pub use output::{Backend, Format, Operation, PackageKind, Problem, ScanOutput, ScannedPackage};
@@ -52,6 +54,16 @@ pub fn scan_repo<P: AsRef<Path>>(
     paths: &[P],
     options: &ScanOptions,
 ) -> Result<ScanOutput, ScanError> {
+    scan_repo_cancellable(paths, options, &CancelToken::new())
+}
+
+/// [`scan_repo`] that stops early, with [`ScanError::Cancelled`], once `cancel`
+/// is cancelled from another thread.
+pub fn scan_repo_cancellable<P: AsRef<Path>>(
+    paths: &[P],
+    options: &ScanOptions,
+    cancel: &CancelToken,
+) -> Result<ScanOutput, ScanError> {
     let lock_dir = options.validate()?;
     for path in paths {
         let path = path.as_ref();
@@ -63,8 +75,13 @@ pub fn scan_repo<P: AsRef<Path>>(
         }
     }
     let found = match options.backend {
-        BackendChoice::Auto | BackendChoice::Std => std_backend::scan(paths, options, lock_dir),
+        BackendChoice::Auto | BackendChoice::Std => {
+            std_backend::scan(paths, options, lock_dir, cancel)
+        }
     };
+    if cancel.is_cancelled() {
+        return Err(ScanError::Cancelled);
+    }
     let mut output = ScanOutput {
         packages: found.packages,
         problems: found.problems,

@@ -11,7 +11,7 @@ use futures::executor::block_on;
 use crate::fs::{Fs, Kind, RawEntry};
 use crate::pool;
 use crate::walk::{Found, Root, Walk};
-use crate::ScanOptions;
+use crate::{CancelToken, ScanOptions};
 
 /// Blocking filesystem calls. On Unix every lookup is relative to an open
 /// directory fd (`openat`, `fstatat`) and listings come from `getdents` with `d_type`.
@@ -125,11 +125,13 @@ pub(crate) fn scan<P: AsRef<Path>>(
     paths: &[P],
     options: &ScanOptions,
     lock_dir: Option<&str>,
+    cancel: &CancelToken,
 ) -> Found {
     let walk = Walk::new(&StdFs, options, lock_dir);
     let roots: Vec<Root<<StdFs as Fs>::Dir>> = paths
         .iter()
         .enumerate()
+        .take_while(|_| !cancel.is_cancelled())
         .filter_map(|(index, path)| block_on(walk.scan_root(index, path.as_ref())))
         .collect();
     let mut found = walk.into_found();
@@ -141,13 +143,17 @@ pub(crate) fn scan<P: AsRef<Path>>(
     let next = AtomicUsize::new(0);
     let worker = || {
         let walk = Walk::new(&StdFs, options, lock_dir);
-        while let Some((root, family)) = tasks.get(next.fetch_add(1, Ordering::Relaxed)) {
+        while let Some((root, family)) = tasks
+            .get(next.fetch_add(1, Ordering::Relaxed))
+            .filter(|_| !cancel.is_cancelled())
+        {
             block_on(walk.scan_family(root, family));
         }
         walk.into_found()
     };
     let bound = options.concurrency.min(tasks.len());
-    let results = pool::run(bound, || next.load(Ordering::Relaxed) < tasks.len(), worker);
+    let work_left = || next.load(Ordering::Relaxed) < tasks.len() && !cancel.is_cancelled();
+    let results = pool::run(bound, work_left, worker);
     for part in results {
         found.packages.extend(part.packages);
         found.problems.extend(part.problems);

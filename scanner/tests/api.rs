@@ -1,0 +1,125 @@
+//! The public API's contracts: errors, partial results, options and cancellation.
+
+use std::fs;
+use std::path::Path;
+
+use pyrer_scanner::{scan_repo, OnProblem, Operation, PackageKind, ScanError, ScanOptions};
+
+fn write(path: &Path) {
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, "name = 'x'\n").unwrap();
+}
+
+#[test]
+fn unusable_root_is_a_problem_and_other_roots_are_kept() {
+    let good = tempfile::tempdir().unwrap();
+    let bad = tempfile::tempdir().unwrap();
+    write(&good.path().join("foo/1.0/package.py"));
+    write(&bad.path().join("bar/1.0/package.py"));
+    fs::create_dir(bad.path().join("settings.yaml")).unwrap();
+
+    let err = scan_repo(&[good.path(), bad.path()], &ScanOptions::default()).unwrap_err();
+    let ScanError::Problems { problems, partial } = err else {
+        panic!("expected ScanError::Problems");
+    };
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].operation, Operation::Settings);
+    assert!(problems[0].path.ends_with("settings.yaml"));
+    assert!(problems[0].to_string().contains("settings.yaml"));
+    let families: Vec<_> = partial.packages.iter().map(|p| p.family.as_str()).collect();
+    assert_eq!(families, ["foo"]);
+
+    let collected = ScanOptions {
+        on_problem: OnProblem::Collect,
+        ..ScanOptions::default()
+    };
+    let out = scan_repo(&[good.path(), bad.path()], &collected).unwrap();
+    assert_eq!(out.problems, problems);
+    assert_eq!(out.packages, partial.packages);
+}
+
+#[test]
+fn missing_root_and_file_root_yield_nothing_without_error() {
+    let dir = tempfile::tempdir().unwrap();
+    write(&dir.path().join("file"));
+    let out = scan_repo(
+        &[dir.path().join("missing"), dir.path().join("file")],
+        &ScanOptions::default(),
+    )
+    .unwrap();
+    assert!(out.packages.is_empty() && out.problems.is_empty());
+}
+
+#[test]
+fn bad_options_and_paths_are_typed_errors() {
+    let bad = |options: ScanOptions, option: &str| match scan_repo(&["/nonexistent"], &options) {
+        Err(ScanError::InvalidOption { option: o, .. }) => assert_eq!(o, option),
+        other => panic!("expected InvalidOption({option}), got {other:?}"),
+    };
+    for lock in ["/abs", "a/b"] {
+        bad(
+            ScanOptions {
+                file_lock_dir: Some(lock.into()),
+                ..ScanOptions::default()
+            },
+            "file_lock_dir",
+        );
+    }
+    bad(
+        ScanOptions {
+            concurrency: 0,
+            ..ScanOptions::default()
+        },
+        "concurrency",
+    );
+    bad(
+        ScanOptions {
+            package_filenames: vec!["pack\0age".into()],
+            ..ScanOptions::default()
+        },
+        "package_filenames",
+    );
+    match scan_repo(&["/tmp/a\0b"], &ScanOptions::default()) {
+        Err(ScanError::InvalidPath { path, reason }) => {
+            assert_eq!(path, Path::new("/tmp/a\0b"));
+            assert!(reason.contains("NUL"));
+        }
+        other => panic!("expected InvalidPath, got {other:?}"),
+    }
+}
+
+#[test]
+fn entries_are_sorted_by_root_family_and_version_bytes() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    for v in ["2.0", "10.0", "1.0"] {
+        write(&a.path().join("zed").join(v).join("package.py"));
+        write(&a.path().join("alpha").join(v).join("package.yaml"));
+    }
+    write(&a.path().join("mid.py"));
+    write(&b.path().join("aaa/package.py"));
+    let out = scan_repo(&[a.path(), b.path()], &ScanOptions::default()).unwrap();
+    let got: Vec<_> = out
+        .packages
+        .iter()
+        .map(|p| {
+            let v = p.version.as_ref().map(|v| v.to_string_lossy().into_owned());
+            (p.root_index, p.family.clone(), v, p.kind)
+        })
+        .collect();
+    let v = |s: &str| Some(s.to_string());
+    use PackageKind::*;
+    assert_eq!(
+        got,
+        [
+            (0, "alpha".into(), v("1.0"), Versioned),
+            (0, "alpha".into(), v("10.0"), Versioned),
+            (0, "alpha".into(), v("2.0"), Versioned),
+            (0, "mid".into(), None, Combined),
+            (0, "zed".into(), v("1.0"), Versioned),
+            (0, "zed".into(), v("10.0"), Versioned),
+            (0, "zed".into(), v("2.0"), Versioned),
+            (1, "aaa".into(), None, Unversioned),
+        ]
+    );
+}
