@@ -1,7 +1,7 @@
 //! Command-line front of the scanner: `scan [OPTIONS] ROOT...`, a summary or JSON Lines.
 //!
 //! Options mirror `ScanOptions`: `--check`, `--filenames a,b`, `--no-unversioned`,
-//! `--disable-pkg-ignore`, `--lock-dir NAME`, `--backend auto|std`,
+//! `--disable-pkg-ignore`, `--lock-dir NAME`, `--backend auto|std|io_uring`,
 //! `--concurrency N`, `--collect` (report problems, keep going) and `--json`.
 //! JSON strings hold paths as Python's `os.fsdecode` would (surrogate escapes).
 //! Exit codes: 0 clean, 1 problems, 2 bad usage or options.
@@ -81,9 +81,14 @@ fn run() -> Result<ExitCode, String> {
             .iter()
             .map(|p| (p.root_index, &p.family))
             .collect();
+        let fallback = output
+            .fallback_reason
+            .as_ref()
+            .map(|reason| format!(" (io_uring unavailable: {reason})"))
+            .unwrap_or_default();
         let _ = writeln!(
             stdout,
-            "{} families, {} packages, {} problems, backend {}, {:.1} ms",
+            "{} families, {} packages, {} problems, backend {}{fallback}, {:.1} ms",
             families.len(),
             output.packages.len(),
             output.problems.len(),

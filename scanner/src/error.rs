@@ -23,6 +23,14 @@ pub enum ScanError {
         /// Why it is invalid.
         reason: String,
     },
+    /// The requested backend cannot run on this host (or failed while running).
+    #[error("backend {backend} is unavailable: {reason}")]
+    BackendUnavailable {
+        /// The backend's name.
+        backend: &'static str,
+        /// Why, e.g. `io_uring_setup: EPERM (kernel.io_uring_disabled=2)`.
+        reason: String,
+    },
     /// The scan was cancelled through its `CancelToken`.
     #[error("scan cancelled")]
     Cancelled,

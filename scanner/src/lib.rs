@@ -37,6 +37,8 @@ mod pool;
 mod rules;
 mod settings;
 mod std_backend;
+#[cfg(target_os = "linux")]
+mod uring;
 mod walk;
 
 use std::path::Path;
@@ -74,19 +76,31 @@ pub fn scan_repo_cancellable<P: AsRef<Path>>(
             });
         }
     }
-    let found = match options.backend {
-        BackendChoice::Auto | BackendChoice::Std => {
-            std_backend::scan(paths, options, lock_dir, cancel)
-        }
+    let std_scan = || std_backend::scan(paths, options, lock_dir, cancel);
+    let (found, backend, fallback_reason) = match options.backend {
+        BackendChoice::Std => (std_scan(), Backend::Std, None),
+        BackendChoice::IoUring => match io_uring_scan(paths, options, lock_dir, cancel) {
+            Ok(found) => (found, Backend::IoUring, None),
+            Err(reason) => {
+                return Err(ScanError::BackendUnavailable {
+                    backend: Backend::IoUring.as_str(),
+                    reason,
+                })
+            }
+        },
+        BackendChoice::Auto => match io_uring_scan(paths, options, lock_dir, cancel) {
+            Ok(found) => (found, Backend::IoUring, None),
+            Err(reason) => (std_scan(), Backend::Std, Some(reason)),
+        },
     };
-    if cancel.is_cancelled() {
+    let Some(found) = found else {
         return Err(ScanError::Cancelled);
-    }
+    };
     let mut output = ScanOutput {
         packages: found.packages,
         problems: found.problems,
-        backend: Backend::Std,
-        fallback_reason: None,
+        backend,
+        fallback_reason,
     };
     output.sort();
     if options.on_problem == OnProblem::Fail && !output.problems.is_empty() {
@@ -97,3 +111,37 @@ pub fn scan_repo_cancellable<P: AsRef<Path>>(
     }
     Ok(output)
 }
+
+/// Runs the io_uring backend, or says why it cannot run here.
+/// `Ok(None)` when cancelled.
+fn io_uring_scan<P: AsRef<Path>>(
+    paths: &[P],
+    options: &ScanOptions,
+    lock_dir: Option<&str>,
+    cancel: &CancelToken,
+) -> Result<Option<walk::Found>, String> {
+    #[cfg(target_os = "linux")]
+    {
+        uring::available()?;
+        uring::scan(paths, options, lock_dir, cancel).map_err(|e| format!("io_uring: {e}"))
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = (paths, options, lock_dir, cancel);
+        Err("io_uring is Linux-only".to_string())
+    }
+}
+
+/// Whether each backend can run on this host: `(name, None)` when it can,
+/// `(name, Some(reason))` when it cannot.
+pub fn backends() -> Vec<(&'static str, Option<String>)> {
+    #[cfg(target_os = "linux")]
+    let io_uring = uring::available().err();
+    #[cfg(not(target_os = "linux"))]
+    let io_uring = Some("io_uring is Linux-only".to_string());
+    vec![("std", None), ("io_uring", io_uring)]
+}
+
+/// The environment variable that, when set, makes io_uring unavailable as if
+/// the kernel refused it (for testing the fallback).
+pub const DISABLE_IO_URING_ENV: &str = "PYRER_SCAN_DISABLE_IO_URING";

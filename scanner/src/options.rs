@@ -10,17 +10,22 @@ pub enum BackendChoice {
     Auto,
     /// The portable backend (threads and ordinary syscalls).
     Std,
+    /// The io_uring backend (Linux); an error where the kernel refuses it.
+    IoUring,
 }
 
 impl BackendChoice {
-    /// Parses `auto` or `std`.
+    /// Parses `auto`, `std` or `io_uring`.
     pub fn parse(name: &str) -> Result<Self, ScanError> {
         match name {
             "auto" => Ok(BackendChoice::Auto),
             "std" => Ok(BackendChoice::Std),
+            "io_uring" => Ok(BackendChoice::IoUring),
             other => Err(ScanError::InvalidOption {
                 option: "backend",
-                reason: format!("unknown backend {other:?}; expected \"auto\" or \"std\""),
+                reason: format!(
+                    "unknown backend {other:?}; expected \"auto\", \"std\" or \"io_uring\""
+                ),
             }),
         }
     }

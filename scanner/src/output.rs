@@ -139,6 +139,8 @@ impl fmt::Display for Problem {
 pub enum Backend {
     /// Portable backend: a bounded pool of threads doing ordinary syscalls.
     Std,
+    /// io_uring rings on a few threads, many operations in flight (Linux).
+    IoUring,
 }
 
 impl Backend {
@@ -146,6 +148,7 @@ impl Backend {
     pub fn as_str(self) -> &'static str {
         match self {
             Backend::Std => "std",
+            Backend::IoUring => "io_uring",
         }
     }
 }

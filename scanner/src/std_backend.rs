@@ -120,13 +120,13 @@ mod sys {
 }
 
 /// Scans every root: roots one after another on this thread, then all their
-/// directory families on up to `options.concurrency` threads.
+/// directory families on up to `options.concurrency` threads. `None` when cancelled.
 pub(crate) fn scan<P: AsRef<Path>>(
     paths: &[P],
     options: &ScanOptions,
     lock_dir: Option<&str>,
     cancel: &CancelToken,
-) -> Found {
+) -> Option<Found> {
     let walk = Walk::new(&StdFs, options, lock_dir);
     let roots: Vec<Root<<StdFs as Fs>::Dir>> = paths
         .iter()
@@ -158,5 +158,5 @@ pub(crate) fn scan<P: AsRef<Path>>(
         found.packages.extend(part.packages);
         found.problems.extend(part.problems);
     }
-    found
+    (!cancel.is_cancelled()).then_some(found)
 }
