@@ -96,17 +96,40 @@ def _as_bytes(args) -> list:
     return [os.fsencode(a) if not isinstance(a, bytes) else a for a in args]
 
 
+# Every scan runs on each of these backends, and all must agree record for record.
+BACKENDS = os.environ.get("PYRER_SCAN_BACKENDS", "std,io_uring").split(",")
+# backend -> number of scans it ran, or the reason it could not run (for the summary)
+EXERCISED: dict[str, int | str] = {}
+
+
 def run_scan(scan_bin, flags, roots, *, cwd=None, prefix=(), env=None) -> Run:
-    argv = [*prefix, str(scan_bin), *flags, "--collect", "--json", *roots]
-    proc = subprocess.run(_as_bytes(argv), cwd=cwd, env=env, capture_output=True,
-                          timeout=TIMEOUT)
-    run = _parse("scanner", argv, proc)
-    assert proc.returncode in (0, 1), (
-        f"scanner exited {proc.returncode}: {argv}\n{run.stderr}")
-    assert (proc.returncode == 1) == bool(run.issues), (
-        f"scanner exit code {proc.returncode} does not match its "
-        f"{len(run.issues)} problem lines\n{run.stderr}")
-    return run
+    runs = {}
+    for backend in BACKENDS:
+        argv = [*prefix, str(scan_bin), *flags, "--backend", backend, "--collect",
+                "--json", *roots]
+        proc = subprocess.run(_as_bytes(argv), cwd=cwd, env=env, capture_output=True,
+                              timeout=TIMEOUT)
+        stderr = proc.stderr.decode(errors="replace")
+        if proc.returncode == 2 and "is unavailable" in stderr:
+            EXERCISED[backend] = stderr.strip()  # e.g. io_uring refused by the kernel
+            continue
+        run = _parse("scanner", argv, proc)
+        assert proc.returncode in (0, 1), (
+            f"scanner exited {proc.returncode}: {argv}\n{run.stderr}")
+        assert (proc.returncode == 1) == bool(run.issues), (
+            f"scanner exit code {proc.returncode} does not match its "
+            f"{len(run.issues)} problem lines\n{run.stderr}")
+        count = EXERCISED.get(backend, 0)
+        EXERCISED[backend] = (count if isinstance(count, int) else 0) + 1
+        runs[backend] = run
+    assert runs, f"no backend could run: {EXERCISED}"
+    first_backend, first = next(iter(runs.items()))
+    for backend, run in runs.items():
+        assert run.records == first.records, (
+            f"backends {first_backend} and {backend} disagree: "
+            f"+{backend} {run.records - first.records} "
+            f"-{backend} {first.records - run.records}")
+    return first
 
 
 def run_rez(python, flags, roots, *, cwd=None, prefix=(), env=None,
