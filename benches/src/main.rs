@@ -1,12 +1,18 @@
 //! `pyrer-bench`: times the scanner against rez 3.4.0's own enumeration, GNU find and
 //! a bare syscall loop on rez's benchmark repository, warm and cold, side by side.
 //!
-//! Usage: `pyrer-bench [--runs N] [--cold] [--repo DIR] [--python PY] [--write FILE]`.
+//! Usage: `pyrer-bench [--runs N] [--cold] [--repo DIR | --subset] [--python PY] [--write FILE]`
+//! and, for the NFS-like benchmark through a latency-injecting FUSE mount,
+//! `pyrer-bench --nfs [--runs N] [...] [NFS OPTIONS]` (see `nfs/mod.rs`, `benches/README.md`).
 //! Without `--repo`, rez's bundled benchmark repository is extracted from the rez
-//! installed in `--python`'s environment into `.cache/bench/`.
+//! installed in `--python`'s environment into `.cache/bench/`. `--subset` uses its
+//! first 100 families (1566 packages), hard-linked into `.cache/bench/subset`.
 
 mod floor;
+#[cfg(target_os = "linux")]
+mod nfs;
 mod report;
+mod subset;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -15,17 +21,21 @@ use std::time::{Duration, Instant};
 use pyrer_scanner::{scan_repo, BackendChoice, ScanOptions};
 
 /// rez's enumeration as `rez env` does it, timed inside Python after the imports.
+/// Prints the packages, the wall time and the CPU time (user + system) in seconds.
 const REZ_ENUMERATE: &str = r#"
-import sys, time
+import resource, sys, time
 from rez.package_repository import package_repository_manager
-start = time.perf_counter()
+def cpu():
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+start, start_cpu = time.perf_counter(), cpu()
 repo = package_repository_manager.get_repository(sys.argv[1])
 n = 0
 for family in repo.iter_package_families():
     for package in repo.iter_packages(family):
         package.filepath
         n += 1
-print(n, time.perf_counter() - start)
+print(n, time.perf_counter() - start, cpu() - start_cpu)
 "#;
 
 const EXTRACT: &str = r#"
@@ -39,33 +49,60 @@ struct Args {
     runs: usize,
     cold: bool,
     repo: Option<PathBuf>,
+    subset: bool,
     python: PathBuf,
     write: Option<PathBuf>,
+    nfs: bool,
+    #[cfg(target_os = "linux")]
+    nfs_options: nfs::Options,
+}
+
+/// The workspace root (where `.cache`, `.venv` and `target` live).
+fn workspace() -> PathBuf {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    dir.canonicalize().unwrap_or(dir)
 }
 
 fn parse_args() -> Result<Args, String> {
-    let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
+    let workspace = workspace();
+    let mut runs = None;
     let mut args = Args {
         runs: 5,
         cold: false,
         repo: None,
+        subset: false,
         python: std::env::var_os("PYRER_REZ_PYTHON")
             .map(PathBuf::from)
             .unwrap_or_else(|| workspace.join(".venv/bin/python")),
         write: None,
+        nfs: false,
+        #[cfg(target_os = "linux")]
+        nfs_options: nfs::Options::new(&workspace),
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
         let mut value = || it.next().ok_or(format!("{arg} needs a value"));
         match arg.as_str() {
-            "--runs" => args.runs = value()?.parse().map_err(|e| format!("--runs: {e}"))?,
+            "--runs" => runs = Some(value()?.parse().map_err(|e| format!("--runs: {e}"))?),
             "--cold" => args.cold = true,
             "--repo" => args.repo = Some(value()?.into()),
+            "--subset" => args.subset = true,
             "--python" => args.python = value()?.into(),
             "--write" => args.write = Some(value()?.into()),
+            "--nfs" => args.nfs = true,
+            "--help" => {
+                println!("usage: pyrer-bench [--runs N] [--cold] [--repo DIR | --subset] [--python PY] [--write FILE]");
+                #[cfg(target_os = "linux")]
+                println!("       pyrer-bench --nfs [--runs N] [--repo DIR | --subset] [--python PY] [--write FILE] {}", nfs::USAGE);
+                std::process::exit(0);
+            }
+            #[cfg(target_os = "linux")]
+            other if args.nfs_options.parse_flag(other, &mut value)? => {}
             other => return Err(format!("unknown argument {other}")),
         }
     }
+    // A fresh mount per measurement at 1 ms a request: fewer runs by default.
+    args.runs = runs.unwrap_or(if args.nfs { 3 } else { 5 });
     if args.runs == 0 {
         return Err("--runs must be at least 1".into());
     }
@@ -81,10 +118,23 @@ fn main() {
 
 fn run() -> Result<(), String> {
     let args = parse_args()?;
-    let repo = match &args.repo {
-        Some(repo) => repo.clone(),
-        None => extract_benchmark_repo(&args.python)?,
+    let (repo, mut tree) = match &args.repo {
+        Some(repo) => (repo.clone(), format!("tree {}", repo.display())),
+        None => (
+            extract_benchmark_repo(&args.python)?,
+            "rez's benchmark repository".to_string(),
+        ),
     };
+    let repo = if args.subset {
+        tree = format!("the first {} families of {tree}", subset::FAMILIES);
+        let dest = workspace().join(".cache/bench/subset");
+        subset::ensure(&repo, &dest, subset::FAMILIES)?
+    } else {
+        repo
+    };
+    if args.nfs {
+        return run_nfs(&args, &repo, &tree);
+    }
     let mut sections = Vec::new();
     for cold in [false, true] {
         if cold && !args.cold {
@@ -95,14 +145,40 @@ fn run() -> Result<(), String> {
         sections.push(table);
     }
     if let Some(path) = &args.write {
-        report::write(path, &sections.join("\n"), &args.runs)?;
+        let runs = args.runs;
+        let body = format!(
+            "## Local disk: {tree}\n\nMeasured by `{}` (medians of {runs} interleaved runs; \
+             cold runs drop the page cache before every measurement).\n\n{}\n{}",
+            report::command(),
+            report::machine(&report::fs_type(&repo)),
+            sections.join("\n")
+        );
+        report::write(path, "local-disk", &body)?;
         println!("wrote {}", path.display());
     }
     Ok(())
 }
 
+#[cfg(target_os = "linux")]
+fn run_nfs(args: &Args, repo: &Path, tree: &str) -> Result<(), String> {
+    let ctx = nfs::Context {
+        python: &args.python,
+        repo,
+        tree,
+        runs: args.runs,
+        write: args.write.as_deref(),
+        marker: if args.subset { "nfs-subset" } else { "nfs" },
+    };
+    nfs::run(&args.nfs_options, &ctx)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn run_nfs(_: &Args, _: &Path, _: &str) -> Result<(), String> {
+    Err("--nfs needs Linux (FUSE)".into())
+}
+
 fn extract_benchmark_repo(python: &Path) -> Result<PathBuf, String> {
-    let cache = Path::new(env!("CARGO_MANIFEST_DIR")).join("../.cache/bench");
+    let cache = workspace().join(".cache/bench");
     let repo = cache.join("packages");
     if !repo.is_dir() {
         let status = Command::new(python)

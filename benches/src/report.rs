@@ -31,38 +31,72 @@ pub fn table(title: &str, names: &[&str], times: &[Vec<Duration>], counts: &[usi
     out
 }
 
-fn machine() -> String {
-    let sh = |cmd: &str| {
-        Command::new("sh")
-            .args(["-c", cmd])
-            .output()
-            .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
-            .unwrap_or_default()
-    };
+fn sh(cmd: &str) -> String {
+    Command::new("sh")
+        .args(["-c", cmd])
+        .output()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default()
+}
+
+/// This run's command line, as the `cargo run` that repeats it.
+pub fn command() -> String {
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .map(|a| {
+            if a.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "-_./,=:".contains(c))
+            {
+                a
+            } else {
+                format!("'{}'", a.replace('\'', "'\\''"))
+            }
+        })
+        .collect();
+    format!("cargo run --release -p pyrer-benches -- {}", args.join(" "))
+}
+
+/// The type of the filesystem holding `path`, as `df -T` names it.
+pub fn fs_type(path: &Path) -> String {
+    Command::new("df")
+        .arg("-T")
+        .arg(path)
+        .output()
+        .ok()
+        .and_then(|o| {
+            let text = String::from_utf8_lossy(&o.stdout).into_owned();
+            text.lines()
+                .nth(1)
+                .and_then(|l| l.split_whitespace().nth(1).map(String::from))
+        })
+        .unwrap_or_else(|| "unknown".into())
+}
+
+/// The machine, as a markdown list; `filesystem` describes where the tree lives.
+pub fn machine(filesystem: &str) -> String {
     format!(
         "- kernel: {}\n- CPU: {} ({} online)\n- memory: {}\n- filesystem of the repository: {}\n- date: {}\n",
         sh("uname -sr"),
         sh("grep -m1 'model name' /proc/cpuinfo | cut -d: -f2"),
         sh("nproc"),
         sh("free -h | awk '/Mem:/ {print $2}'"),
-        sh("df -T . | awk 'NR==2 {print $2}'"),
+        filesystem,
         sh("date -u +%Y-%m-%dT%H:%MZ"),
     )
 }
 
-/// Replaces the local-disk section of `path` (between markers), keeping the rest.
-pub fn write(path: &Path, tables: &str, runs: &usize) -> Result<(), String> {
-    const BEGIN: &str = "<!-- local-disk:begin -->";
-    const END: &str = "<!-- local-disk:end -->";
-    let section = format!(
-        "{BEGIN}\n## Local disk: rez's benchmark repository\n\nMeasured by `cargo run --release -p pyrer-benches -- --cold --runs {runs} --write benches/RESULTS.md` \
-         (medians of {runs} interleaved runs; cold runs drop the page cache before every measurement).\n\n{}\n{tables}{END}",
-        machine()
-    );
+/// Replaces the section of `path` between `<!-- {marker}:begin -->` and
+/// `<!-- {marker}:end -->` with `body`, keeping the rest of the file. Without the
+/// markers the section is appended (to a new file, under a title).
+pub fn write(path: &Path, marker: &str, body: &str) -> Result<(), String> {
+    let begin = format!("<!-- {marker}:begin -->");
+    let end = format!("<!-- {marker}:end -->");
+    let section = format!("{begin}\n{body}{end}");
     let old = std::fs::read_to_string(path).unwrap_or_default();
-    let new = match (old.find(BEGIN), old.find(END)) {
-        (Some(b), Some(e)) if b < e => format!("{}{section}{}", &old[..b], &old[e + END.len()..]),
-        _ => format!("# Benchmark results\n\n{section}\n{old}"),
+    let new = match (old.find(&begin), old.find(&end)) {
+        (Some(b), Some(e)) if b < e => format!("{}{section}{}", &old[..b], &old[e + end.len()..]),
+        _ if old.trim().is_empty() => format!("# Benchmark results\n\n{section}\n"),
+        _ => format!("{}\n\n{section}\n", old.trim_end()),
     };
     std::fs::write(path, new).map_err(|e| format!("writing {}: {e}", path.display()))
 }
