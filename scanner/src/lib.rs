@@ -37,6 +37,7 @@ mod pool;
 mod rules;
 mod settings;
 mod std_backend;
+mod tasks;
 #[cfg(target_os = "linux")]
 mod uring;
 mod walk;

@@ -4,12 +4,12 @@
 use std::ffi::OsStr;
 use std::io;
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use futures::executor::block_on;
 
 use crate::fs::{Fs, Kind, RawEntry};
 use crate::pool;
+use crate::tasks::Tasks;
 use crate::walk::{Found, Root, Walk};
 use crate::{CancelToken, ScanOptions};
 
@@ -136,24 +136,17 @@ pub(crate) fn scan<P: AsRef<Path>>(
         .collect();
     let mut found = walk.into_found();
 
-    let tasks: Vec<(&Root<_>, &str)> = roots
-        .iter()
-        .flat_map(|root| root.families.iter().map(move |f| (root, f.as_str())))
-        .collect();
-    let next = AtomicUsize::new(0);
+    let tasks = Tasks::new(&roots, cancel);
     let worker = || {
         let walk = Walk::new(&StdFs, options, lock_dir);
-        while let Some((root, family)) = tasks
-            .get(next.fetch_add(1, Ordering::Relaxed))
-            .filter(|_| !cancel.is_cancelled())
-        {
-            block_on(walk.scan_family(root, family));
+        while let Some(task) = tasks.take() {
+            block_on(walk.run(task, &tasks));
+            tasks.finish();
         }
         walk.into_found()
     };
-    let bound = options.concurrency.min(tasks.len());
-    let work_left = || next.load(Ordering::Relaxed) < tasks.len() && !cancel.is_cancelled();
-    let results = pool::run(bound, work_left, worker);
+    let bound = options.concurrency.min(tasks.queued());
+    let results = pool::run(bound, || tasks.queued() > 0, worker);
     for part in results {
         found.packages.extend(part.packages);
         found.problems.extend(part.problems);

@@ -8,6 +8,7 @@
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::ffi::{OsStr, OsString};
+use std::ops::Range;
 use std::path::{Component, Path, PathBuf};
 
 use futures::future::join_all;
@@ -50,18 +51,28 @@ pub(crate) struct Walk<'a, F: Fs> {
 /// A package file name and its format.
 type Candidate = (OsString, Format);
 
-/// A family directory that was opened and listed.
-struct FamilyDir<'a, D> {
+/// A family directory that was opened and listed, waiting for its versions
+/// to be probed (possibly in chunks, on several threads).
+pub(crate) struct FamilyDir<D> {
     root_index: usize,
-    name: &'a str,
+    name: String,
     path: PathBuf,
     dir: D,
     /// F's listing, for `isfile(F/name)` questions about F's own entries.
-    entries: &'a [RawEntry],
-    /// `.ignore<version>` entries by version (usually none).
-    ignores: HashMap<&'a [u8], &'a RawEntry>,
+    entries: Vec<RawEntry>,
+    /// Indices of the entries that may be versions.
+    versions: Vec<usize>,
+    /// `.ignore<version>` entries: version bytes to entry index (usually none).
+    ignores: HashMap<Vec<u8>, usize>,
     /// Versions named by `.building<version>` markers (usually none).
-    building: HashSet<&'a [u8]>,
+    building: HashSet<Vec<u8>>,
+}
+
+impl<D> FamilyDir<D> {
+    /// How many entries may be versions.
+    pub(crate) fn version_count(&self) -> usize {
+        self.versions.len()
+    }
 }
 
 impl<'a, F: Fs> Walk<'a, F> {
@@ -215,8 +226,14 @@ impl<'a, F: Fs> Walk<'a, F> {
         })
     }
 
-    /// `FileSystemPackageFamilyResource.iter_packages` for one directory family.
-    pub(crate) async fn scan_family(&self, root: &Root<F::Dir>, name: &str) {
+    /// `FileSystemPackageFamilyResource.iter_packages` for one directory family,
+    /// up to its versions: opens and lists it and settles the unversioned case.
+    /// Returns the family when its versions remain to be probed.
+    pub(crate) async fn open_family(
+        &self,
+        root: &Root<F::Dir>,
+        name: &str,
+    ) -> Option<FamilyDir<F::Dir>> {
         let path = root.location.join(name);
         let opened = match self.fs.open_dir(&root.dir, OsStr::new(name)).await {
             Ok(dir) => match self.fs.list(&dir).await {
@@ -236,7 +253,7 @@ impl<'a, F: Fs> Walk<'a, F> {
                         self.problem(path, Operation::Stat, &stat_err);
                         let root_name = RootName::parse(name.as_bytes());
                         self.emit_combined(root.index, &root.location, name.as_ref(), &root_name);
-                        return;
+                        return None;
                     }
                 }
                 // rez probes for an unversioned package file before it lists the
@@ -245,57 +262,63 @@ impl<'a, F: Fs> Walk<'a, F> {
                     let found = self.file_by_stat(&root.dir, &root.location, name);
                     if let Some(file) = found.await {
                         self.emit_dir_package(root.index, name, None, path, Some(file));
-                        return;
+                        return None;
                     }
                 }
                 self.problem(path, operation, &err);
-                return;
+                return None;
             }
         };
+        let bytes = |e: &RawEntry| e.name.as_encoded_bytes().to_vec();
+        let check = self.opts.check_package_definition_files;
         let family = FamilyDir {
             root_index: root.index,
-            name,
+            name: name.to_string(),
             path,
             dir,
-            entries: &entries,
-            ignores: entries
-                .iter()
-                .filter_map(|e| {
-                    let version = e
-                        .name
-                        .as_encoded_bytes()
-                        .strip_prefix(IGNORE_PREFIX.as_bytes());
-                    version.map(|v| (v, e))
+            versions: (0..entries.len())
+                .filter(|&i| {
+                    let name = entries[i].name.as_encoded_bytes();
+                    // Default mode lists `.building*` entries as versions too;
+                    // check mode skips every dot name.
+                    !name.starts_with(b".")
+                        || (!check && name.starts_with(BUILDING_PREFIX.as_bytes()))
+                })
+                .collect(),
+            ignores: (0..entries.len())
+                .filter_map(|i| {
+                    let name = bytes(&entries[i]);
+                    let version = name.strip_prefix(IGNORE_PREFIX.as_bytes())?;
+                    Some((version.to_vec(), i))
                 })
                 .collect(),
             building: entries
                 .iter()
                 .filter_map(|e| {
-                    e.name
-                        .as_encoded_bytes()
-                        .strip_prefix(BUILDING_PREFIX.as_bytes())
+                    let name = e.name.as_encoded_bytes();
+                    name.strip_prefix(BUILDING_PREFIX.as_bytes())
+                        .map(<[u8]>::to_vec)
                 })
                 .collect(),
+            entries,
         };
-
         if self.opts.allow_unversioned_packages {
             if let Some(file) = self.file_in_family(&family, &self.files).await {
                 self.emit_dir_package(family.root_index, name, None, family.path, Some(file));
-                return;
+                return None;
             }
         }
-        let versions = entries.iter().filter(|e| {
-            let bytes = e.name.as_encoded_bytes();
-            // Default mode lists `.building*` entries as versions too; check mode skips all dot names.
-            !bytes.starts_with(b".")
-                || (!self.opts.check_package_definition_files
-                    && bytes.starts_with(BUILDING_PREFIX.as_bytes()))
-        });
-        join_all(versions.map(|e| self.scan_version(&family, e))).await;
+        Some(family)
+    }
+
+    /// Probes the versions `range` (indices into the family's candidate versions).
+    pub(crate) async fn scan_versions(&self, family: &FamilyDir<F::Dir>, range: Range<usize>) {
+        let versions = family.versions[range].iter();
+        join_all(versions.map(|&i| self.scan_version(family, &family.entries[i]))).await;
     }
 
     /// `_get_version_dirs` plus `iter_packages`'s check for one listed entry.
-    async fn scan_version(&self, family: &FamilyDir<'_, F::Dir>, entry: &RawEntry) {
+    async fn scan_version(&self, family: &FamilyDir<F::Dir>, entry: &RawEntry) {
         let name = entry.name.as_os_str();
         if self.entry_kind(&family.dir, &family.path, entry).await != Some(Kind::Dir)
             || self.is_ignored(family, name).await
@@ -341,7 +364,7 @@ impl<'a, F: Fs> Walk<'a, F> {
             let file = self.file_in_family(family, &self.files).await;
             self.emit_dir_package(
                 family.root_index,
-                family.name,
+                &family.name,
                 None,
                 family.path.clone(),
                 file,
@@ -349,7 +372,7 @@ impl<'a, F: Fs> Walk<'a, F> {
             return;
         }
         let dir = family.path.join(name);
-        self.emit_dir_package(family.root_index, family.name, Some(name), dir, file);
+        self.emit_dir_package(family.root_index, &family.name, Some(name), dir, file);
     }
 
     /// Emits the combined family a non-directory root entry stands for, if any.
@@ -396,13 +419,15 @@ impl<'a, F: Fs> Walk<'a, F> {
     }
 
     /// rez's `ignore_dir`: a `.ignore<version>` that `isfile` hides the version.
-    async fn is_ignored(&self, family: &FamilyDir<'_, F::Dir>, version: &OsStr) -> bool {
+    async fn is_ignored(&self, family: &FamilyDir<F::Dir>, version: &OsStr) -> bool {
         if self.opts.disable_pkg_ignore {
             return false;
         }
         match family.ignores.get(version.as_encoded_bytes()) {
-            Some(entry) => {
-                let kind = self.stat(&family.dir, &family.path, &entry.name).await;
+            Some(&i) => {
+                let kind = self
+                    .stat(&family.dir, &family.path, &family.entries[i].name)
+                    .await;
                 kind == Some(Kind::File)
             }
             None => false,
@@ -413,7 +438,7 @@ impl<'a, F: Fs> Walk<'a, F> {
     /// it lacks; a "yes" is confirmed by `stat`, which also fails (as rez's `isfile`
     /// does) in a family that can be listed but not searched. Such files are rare
     /// (unversioned packages, `.ignore` markers), so this costs next to nothing.
-    async fn is_file_in_family(&self, family: &FamilyDir<'_, F::Dir>, name: &OsStr) -> bool {
+    async fn is_file_in_family(&self, family: &FamilyDir<F::Dir>, name: &OsStr) -> bool {
         let listed = name.as_encoded_bytes().contains(&b'/')
             || cfg!(windows) // case-insensitive names: let the filesystem match them
             || family.entries.iter().any(|e| e.name == name);
@@ -423,7 +448,7 @@ impl<'a, F: Fs> Walk<'a, F> {
     /// rez's `_get_file(F)`: the first candidate in F that `isfile`.
     async fn file_in_family<'c>(
         &self,
-        family: &FamilyDir<'_, F::Dir>,
+        family: &FamilyDir<F::Dir>,
         candidates: &'c [Candidate],
     ) -> Option<&'c Candidate> {
         for candidate in candidates {
@@ -437,7 +462,7 @@ impl<'a, F: Fs> Walk<'a, F> {
     /// rez's `_get_file(F/version)`, probing relative to the family directory.
     async fn file_in_version<'c>(
         &self,
-        family: &FamilyDir<'_, F::Dir>,
+        family: &FamilyDir<F::Dir>,
         version: &OsStr,
         candidates: &'c [Candidate],
     ) -> Option<&'c Candidate> {

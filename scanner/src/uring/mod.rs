@@ -9,7 +9,6 @@ use std::future::Future;
 use std::io;
 use std::path::Path;
 use std::pin::pin;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use std::task::{Context, Poll};
 
 use futures::stream::{FuturesUnordered, StreamExt};
@@ -17,6 +16,7 @@ use io_uring::{opcode, IoUring, Probe};
 
 use self::fs::UringFs;
 use self::queue::Queue;
+use crate::tasks::Tasks;
 use crate::walk::{Found, Walk};
 use crate::{pool, CancelToken, ScanOptions};
 
@@ -105,7 +105,7 @@ pub(crate) fn scan<P: AsRef<Path>>(
     // so all rings together stay near `options.concurrency`.
     let rings = (options.concurrency / 8).clamp(1, 16);
     let per_ring = (options.concurrency / rings).max(1);
-    let families_per_ring = per_ring.clamp(4, 64).min(fd_budget() / rings).max(1);
+    let tasks_per_ring = per_ring.clamp(4, 64).min(fd_budget() / rings).max(1);
 
     // The roots are read on a thread of their own, like the families: io-wq
     // workers belong to the submitting thread and end with it, so the caller's
@@ -133,34 +133,39 @@ pub(crate) fn scan<P: AsRef<Path>>(
         return Ok(None);
     };
 
-    let tasks: Vec<_> = roots
-        .iter()
-        .flat_map(|root| root.families.iter().map(move |f| (root, f.as_str())))
-        .collect();
-    let next = AtomicUsize::new(0);
+    let tasks = Tasks::new(&roots, cancel);
     let ring_thread = || -> io::Result<Option<Found>> {
         let queue = Queue::new(per_ring)?;
         let fs = UringFs { queue: &queue };
         let walk = Walk::new(&fs, options, lock_dir);
+        let run = |task| async {
+            walk.run(task, &tasks).await;
+            tasks.finish();
+        };
         let done = drive(&queue, cancel, async {
             let mut running = FuturesUnordered::new();
             loop {
-                while running.len() < families_per_ring {
-                    let Some((root, family)) = tasks.get(next.fetch_add(1, Ordering::Relaxed))
-                    else {
+                while running.len() < tasks_per_ring {
+                    let Some(task) = tasks.try_take() else {
                         break;
                     };
-                    running.push(walk.scan_family(root, family));
+                    running.push(run(task));
                 }
-                if running.next().await.is_none() {
-                    break;
+                if running.is_empty() {
+                    // Nothing in flight on this ring: wait for other rings to queue
+                    // more (chunks of a large family) or to finish.
+                    match tasks.take() {
+                        Some(task) => running.push(run(task)),
+                        None => break,
+                    }
                 }
+                running.next().await;
             }
         })?;
         Ok(done.map(|()| walk.into_found()))
     };
-    let work_left = || next.load(Ordering::Relaxed) < tasks.len() && !cancel.is_cancelled();
-    for part in pool::run(rings.min(tasks.len()), work_left, ring_thread) {
+    let bound = rings.min(tasks.queued());
+    for part in pool::run(bound, || tasks.queued() > 0, ring_thread) {
         let Some(part) = part? else {
             return Ok(None);
         };

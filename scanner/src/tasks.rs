@@ -1,0 +1,138 @@
+//! The work list both backends share: directory families, then chunks of the
+//! versions of large families, so that one family with thousands of versions
+//! is probed by every thread (or ring) instead of one.
+
+use std::collections::VecDeque;
+use std::ops::Range;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+
+use crate::fs::Fs;
+use crate::walk::{FamilyDir, Root, Walk};
+use crate::CancelToken;
+
+/// Versions probed by one task; larger families are split.
+const CHUNK: usize = 32;
+
+/// One unit of work.
+pub(crate) enum Task<'r, D> {
+    /// Open, list and settle a directory family.
+    Family(&'r Root<D>, &'r str),
+    /// Probe some versions of a listed family.
+    Versions(Arc<FamilyDir<D>>, Range<usize>),
+}
+
+struct State<'r, D> {
+    queue: VecDeque<Task<'r, D>>,
+    /// Tasks taken and not yet finished: they may still add tasks.
+    running: usize,
+}
+
+/// The queue of tasks, shared by all threads of a scan.
+pub(crate) struct Tasks<'r, D> {
+    state: Mutex<State<'r, D>>,
+    changed: Condvar,
+    cancel: &'r CancelToken,
+}
+
+impl<'r, D> Tasks<'r, D> {
+    /// A queue holding every directory family of `roots`.
+    pub(crate) fn new(roots: &'r [Root<D>], cancel: &'r CancelToken) -> Self {
+        let queue = roots
+            .iter()
+            .flat_map(|root| root.families.iter().map(move |f| Task::Family(root, f)))
+            .collect();
+        Tasks {
+            state: Mutex::new(State { queue, running: 0 }),
+            changed: Condvar::new(),
+            cancel,
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, State<'r, D>> {
+        // A panic elsewhere cannot leave the queue half-updated; keep going.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// How many tasks are queued (not counting running ones).
+    pub(crate) fn queued(&self) -> usize {
+        if self.cancel.is_cancelled() {
+            return 0;
+        }
+        self.lock().queue.len()
+    }
+
+    /// Takes a task without waiting, if one is queued.
+    pub(crate) fn try_take(&self) -> Option<Task<'r, D>> {
+        if self.cancel.is_cancelled() {
+            return None;
+        }
+        let mut state = self.lock();
+        let task = state.queue.pop_front()?;
+        state.running += 1;
+        Some(task)
+    }
+
+    /// Takes a task, waiting while running tasks may still add some.
+    /// `None` once every task is finished, or the scan is cancelled.
+    pub(crate) fn take(&self) -> Option<Task<'r, D>> {
+        let mut state = self.lock();
+        loop {
+            if self.cancel.is_cancelled() {
+                return None;
+            }
+            if let Some(task) = state.queue.pop_front() {
+                state.running += 1;
+                return Some(task);
+            }
+            if state.running == 0 {
+                return None;
+            }
+            // Cancellation is polled, so wait in short slices.
+            let slice = std::time::Duration::from_millis(5);
+            state = self
+                .changed
+                .wait_timeout(state, slice)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+    }
+
+    /// Marks a task taken with `take`/`try_take` as finished.
+    pub(crate) fn finish(&self) {
+        let mut state = self.lock();
+        state.running -= 1;
+        if state.running == 0 {
+            self.changed.notify_all();
+        }
+    }
+
+    fn push(&self, tasks: impl Iterator<Item = Task<'r, D>>) {
+        let mut state = self.lock();
+        let before = state.queue.len();
+        state.queue.extend(tasks);
+        if state.queue.len() > before {
+            self.changed.notify_all();
+        }
+    }
+}
+
+impl<F: Fs> Walk<'_, F> {
+    /// Runs one task; a family with many versions queues all but its first chunk.
+    pub(crate) async fn run<'r>(&self, task: Task<'r, F::Dir>, tasks: &Tasks<'r, F::Dir>) {
+        match task {
+            Task::Family(root, name) => {
+                let Some(family) = self.open_family(root, name).await else {
+                    return;
+                };
+                let count = family.version_count();
+                let family = Arc::new(family);
+                let rest = (CHUNK..count).step_by(CHUNK);
+                tasks.push(rest.map(|start| {
+                    Task::Versions(family.clone(), start..(start + CHUNK).min(count))
+                }));
+                self.scan_versions(&family, 0..count.min(CHUNK)).await;
+            }
+            Task::Versions(family, range) => self.scan_versions(&family, range).await,
+        }
+    }
+}
