@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Runs every test: the Rust unit, doc and property tests, then the differential
-# tests against rez 3.4.0 (installed from PyPI into .venv by tools/venv.sh).
+# tests against rez 3.4.0 (installed from PyPI into .venv by tools/venv.sh) and the
+# Python package's tests (its wheel built by maturin and installed into .venv).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYRER_REZ_PYTHON=$(tools/venv.sh)
 export PYRER_REZ_PYTHON
+PYRER_WHEEL=$(tools/build_pyrer.sh)   # the Python package: wheel built and installed into .venv
+export PYRER_WHEEL
 cargo build --release -p pyrer-scanner --example scan
 export PYRER_SCAN_BIN="$PWD/target/release/examples/scan"
 cargo test --workspace --release

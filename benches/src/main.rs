@@ -228,6 +228,10 @@ fn tools<'a>(args: &'a Args, repo: &'a Path) -> Vec<Tool<'a>> {
             }),
         ),
         ("pyrer std backend", Box::new(scanner(BackendChoice::Std))),
+        (
+            "pyrer io_uring backend",
+            Box::new(scanner(BackendChoice::IoUring)),
+        ),
     ]
 }
 

@@ -1,0 +1,128 @@
+//! Turns a finished scan into Python objects: the only part of a scan that holds the GIL.
+
+use std::time::Instant;
+
+use pyo3::exceptions::PyRuntimeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyList, PyString, PyTuple};
+
+use crate::records::{Problem, ScannedPackage};
+use crate::run::Outcome;
+
+/// A finished scan with the Python strings of its roots (each package's `root`).
+///
+/// Becomes the tuple `(packages, problems, backend, fallback_reason,
+/// scan_seconds, convert_seconds)` that the Python layer wraps in a `ScanResult`.
+pub(crate) struct Converted {
+    pub(crate) outcome: Outcome,
+    pub(crate) roots: Vec<Py<PyString>>,
+}
+
+impl<'py> IntoPyObject<'py> for Converted {
+    type Target = PyTuple;
+    type Output = Bound<'py, PyTuple>;
+    type Error = PyErr;
+
+    fn into_pyobject(self, py: Python<'py>) -> PyResult<Bound<'py, PyTuple>> {
+        let start = Instant::now();
+        let output = self.outcome.output;
+        let mut names = Names::default();
+        let packages = packages(py, &output.packages, &self.roots, &mut names)?;
+        let problems = problems(py, &output.problems, &mut names)?;
+        (
+            packages,
+            problems,
+            output.backend.as_str(),
+            output.fallback_reason,
+            self.outcome.elapsed.as_secs_f64(),
+            start.elapsed().as_secs_f64(),
+        )
+            .into_pyobject(py)
+    }
+}
+
+fn packages<'py>(
+    py: Python<'py>,
+    packages: &[pyrer_scanner::ScannedPackage],
+    roots: &[Py<PyString>],
+    names: &mut Names<'py>,
+) -> PyResult<Bound<'py, PyList>> {
+    let mut items = Vec::with_capacity(packages.len());
+    // Packages come sorted by root then family: consecutive ones share the family string.
+    let mut family: Option<(&str, Bound<'py, PyString>)> = None;
+    for package in packages {
+        let family_str = match &family {
+            Some((name, string)) if *name == package.family => string.clone(),
+            _ => {
+                let string = PyString::new(py, &package.family);
+                family = Some((&package.family, string.clone()));
+                string
+            }
+        };
+        let root = roots.get(package.root_index).ok_or_else(|| {
+            PyRuntimeError::new_err("pyrer internal error: package of an unknown root")
+        })?;
+        let record = ScannedPackage {
+            family: family_str.unbind(),
+            version: package
+                .version
+                .as_deref()
+                .map(|v| v.into_pyobject(py).map(Bound::unbind))
+                .transpose()?,
+            format: package
+                .format
+                .map(|f| names.get(py, f.extension()).unbind()),
+            path: package.path.as_os_str().into_pyobject(py)?.unbind(),
+            kind: names.get(py, package.kind.as_str()).unbind(),
+            root: root.clone_ref(py),
+        };
+        items.push(untracked(Bound::new(py, record)?));
+    }
+    PyList::new(py, items)
+}
+
+/// Takes a record out of the cycle collector's view. Records hold only
+/// strings (and ints), so they can never be part of a reference cycle, and
+/// tens of thousands of tracked ones would make every full collection
+/// traverse them (and the conversion itself trigger collections).
+fn untracked<T>(record: Bound<'_, T>) -> Bound<'_, T> {
+    // SAFETY: `record` is a live, GC-tracked object (every pyclass is) that we
+    // own; untracking an object with no cycles is always sound, and PyO3's
+    // dealloc untracks again, which is a no-op for an untracked object.
+    unsafe { pyo3::ffi::PyObject_GC_UnTrack(record.as_ptr().cast()) };
+    record
+}
+
+fn problems<'py>(
+    py: Python<'py>,
+    problems: &[pyrer_scanner::Problem],
+    names: &mut Names<'py>,
+) -> PyResult<Bound<'py, PyList>> {
+    let mut items = Vec::with_capacity(problems.len());
+    for problem in problems {
+        let record = Problem {
+            path: problem.path.as_os_str().into_pyobject(py)?.unbind(),
+            operation: names.get(py, problem.operation.as_str()).unbind(),
+            errno: problem.errno,
+            message: PyString::new(py, &problem.message).unbind(),
+        };
+        items.push(untracked(Bound::new(py, record)?));
+    }
+    PyList::new(py, items)
+}
+
+/// One Python string per distinct `&'static str` name (kinds, formats,
+/// operations), shared by every record of a conversion.
+#[derive(Default)]
+struct Names<'py>(Vec<(&'static str, Bound<'py, PyString>)>);
+
+impl<'py> Names<'py> {
+    fn get(&mut self, py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
+        if let Some((_, string)) = self.0.iter().find(|(known, _)| *known == name) {
+            return string.clone();
+        }
+        let string = PyString::intern(py, name);
+        self.0.push((name, string.clone()));
+        string
+    }
+}

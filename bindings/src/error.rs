@@ -1,0 +1,55 @@
+//! Why a scan started from Python failed, and the Python exception each reason becomes.
+
+use pyo3::exceptions::asyncio::CancelledError;
+use pyo3::exceptions::{PyOSError, PyRuntimeError, PyValueError};
+use pyo3::PyErr;
+use pyrer_scanner::ScanError;
+
+pyo3::create_exception!(
+    pyrer,
+    BackendUnavailableError,
+    PyOSError,
+    "The requested backend cannot run on this host (see pyrer.backends() for why)."
+);
+
+/// A scan that produced no result. (Problems are not failures here: the
+/// Python layer decides, from `on_error`, whether they raise.)
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum BindingError {
+    /// An option value the scanner rejects; the message names the argument.
+    #[error("{0}")]
+    InvalidOption(ScanError),
+    /// A root that cannot be a path at all.
+    #[error("paths: {0}")]
+    InvalidPath(ScanError),
+    /// The requested backend cannot run on this host.
+    #[error("{0}")]
+    BackendUnavailable(ScanError),
+    /// The scan's `CancelToken` was cancelled.
+    #[error("scan cancelled")]
+    Cancelled,
+    /// A bug: the scanner panicked. The panic was caught on the scan thread.
+    #[error("pyrer internal error: the scan panicked: {0}")]
+    Panicked(String),
+    /// A bug: the scan thread ended without handing over a result.
+    #[error("pyrer internal error: the scan thread ended without a result")]
+    Lost,
+    /// The scan thread could not be started.
+    #[error("could not start a scan thread: {0}")]
+    Spawn(#[from] std::io::Error),
+}
+
+impl From<BindingError> for PyErr {
+    fn from(err: BindingError) -> PyErr {
+        let message = err.to_string();
+        match err {
+            BindingError::InvalidOption(_) | BindingError::InvalidPath(_) => {
+                PyValueError::new_err(message)
+            }
+            BindingError::BackendUnavailable(_) => BackendUnavailableError::new_err(message),
+            BindingError::Cancelled => CancelledError::new_err(message),
+            BindingError::Panicked(_) | BindingError::Lost => PyRuntimeError::new_err(message),
+            BindingError::Spawn(_) => PyOSError::new_err(message),
+        }
+    }
+}

@@ -1,0 +1,60 @@
+//! A scan request from Python: the roots and the option values the Python layer resolved.
+
+use std::path::PathBuf;
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyString;
+use pyrer_scanner::{BackendChoice, OnProblem, ScanOptions};
+
+use crate::error::BindingError;
+use crate::run::Request;
+
+/// The options dict built by `pyrer._options.resolve` (every key present).
+#[derive(FromPyObject)]
+#[pyo3(from_item_all)]
+pub(crate) struct Options {
+    check_package_definition_files: bool,
+    package_filenames: Vec<String>,
+    allow_unversioned_packages: bool,
+    disable_pkg_ignore: bool,
+    file_lock_dir: Option<String>,
+    backend: String,
+    concurrency: Option<usize>,
+}
+
+/// Builds the request, and the root strings each package's `root` will share.
+pub(crate) fn build(
+    py: Python<'_>,
+    paths: Vec<Bound<'_, PyString>>,
+    options: Options,
+) -> PyResult<(Request, Vec<Py<PyString>>)> {
+    let mut roots = Vec::with_capacity(paths.len());
+    for path in &paths {
+        roots.push(
+            path.extract::<PathBuf>()
+                .map_err(|err| PyValueError::new_err(format!("paths: {}", err.value(py))))?,
+        );
+    }
+    let backend = BackendChoice::parse(&options.backend).map_err(BindingError::InvalidOption)?;
+    let options = ScanOptions {
+        check_package_definition_files: options.check_package_definition_files,
+        package_filenames: options.package_filenames,
+        allow_unversioned_packages: options.allow_unversioned_packages,
+        disable_pkg_ignore: options.disable_pkg_ignore,
+        file_lock_dir: options.file_lock_dir,
+        backend,
+        concurrency: options
+            .concurrency
+            .unwrap_or(ScanOptions::DEFAULT_CONCURRENCY),
+        on_problem: OnProblem::Collect,
+    };
+    let strings = paths.into_iter().map(Bound::unbind).collect();
+    Ok((
+        Request {
+            paths: roots,
+            options,
+        },
+        strings,
+    ))
+}

@@ -1,0 +1,31 @@
+"""pyrer: rez-exact, fast enumeration of rez package repositories.
+
+``scan_repo(paths)`` returns exactly the packages rez 3.4.0's filesystem
+repository would surface under ``paths`` (families, versions, package-file
+paths and formats, entry for entry), from a Rust scanner that releases the GIL.
+``await scan_repo_async(paths)`` does the same without blocking the event loop.
+
+    >>> import pyrer
+    >>> for pkg in pyrer.scan_repo(["/studio/packages"]):   # doctest: +SKIP
+    ...     print(pkg.family, pkg.version, pkg.path)
+
+Unset options take their values from rez's configuration when rez is
+installed (``pip install 'pyrer[rez]'``), so a scan matches ``rez env``.
+The command line is ``pyrer`` (or ``python -m pyrer``): ``pyrer scan PATH...``,
+``pyrer backends`` and ``pyrer demo``.
+"""
+
+from ._api import ScanError, ScanResult, backends, scan_repo, scan_repo_async
+from ._native import BackendUnavailableError, Problem, ScannedPackage, __version__
+
+__all__ = [
+    "BackendUnavailableError",
+    "Problem",
+    "ScanError",
+    "ScanResult",
+    "ScannedPackage",
+    "__version__",
+    "backends",
+    "scan_repo",
+    "scan_repo_async",
+]

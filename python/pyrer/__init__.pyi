@@ -1,0 +1,72 @@
+# Public API of pyrer (the runtime lives in _api.py and the extension module _native).
+import os
+from typing import Dict, Iterable, List, Literal, Optional, Sequence, Tuple, Union
+
+from ._native import BackendUnavailableError as BackendUnavailableError
+from ._native import Problem as Problem
+from ._native import ScannedPackage as ScannedPackage
+from ._native import __version__ as __version__
+
+_StrPath = Union[str, bytes, os.PathLike[str], os.PathLike[bytes]]
+_Paths = Union[_StrPath, Iterable[_StrPath]]
+_Backend = Union[Literal["auto", "std", "io_uring"], str]
+_OnError = Literal["raise", "collect"]
+
+__all__ = [
+    "BackendUnavailableError",
+    "Problem",
+    "ScanError",
+    "ScanResult",
+    "ScannedPackage",
+    "__version__",
+    "backends",
+    "scan_repo",
+    "scan_repo_async",
+]
+
+class ScanResult(List[ScannedPackage]):
+    problems: Tuple[Problem, ...]
+    backend: str
+    fallback_reason: Optional[str]
+    scan_seconds: float
+    convert_seconds: float
+    def __init__(
+        self,
+        packages: Iterable[ScannedPackage] = (),
+        problems: Iterable[Problem] = (),
+        backend: str = "std",
+        fallback_reason: Optional[str] = None,
+        scan_seconds: float = 0.0,
+        convert_seconds: float = 0.0,
+    ) -> None: ...
+
+class ScanError(OSError):
+    problems: Tuple[Problem, ...]
+    partial: ScanResult
+    def __init__(self, problems: Sequence[Problem], partial: ScanResult) -> None: ...
+
+def scan_repo(
+    paths: _Paths,
+    *,
+    backend: _Backend = "auto",
+    check_package_definition_files: Optional[bool] = None,
+    package_filenames: Optional[Iterable[str]] = None,
+    allow_unversioned_packages: Optional[bool] = None,
+    disable_pkg_ignore: bool = False,
+    file_lock_dir: Optional[str] = None,
+    concurrency: Optional[int] = None,
+    on_error: _OnError = "raise",
+) -> ScanResult: ...
+async def scan_repo_async(
+    paths: _Paths,
+    *,
+    backend: _Backend = "auto",
+    check_package_definition_files: Optional[bool] = None,
+    package_filenames: Optional[Iterable[str]] = None,
+    allow_unversioned_packages: Optional[bool] = None,
+    disable_pkg_ignore: bool = False,
+    file_lock_dir: Optional[str] = None,
+    concurrency: Optional[int] = None,
+    on_error: _OnError = "raise",
+) -> ScanResult: ...
+def backends() -> Dict[str, Optional[str]]: ...

@@ -1,0 +1,8 @@
+"""`python -m pyrer`: the pyrer command line (see pyrer.cli)."""
+
+import sys
+
+from .cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

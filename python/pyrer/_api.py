@@ -1,0 +1,233 @@
+"""scan_repo, scan_repo_async and their result and error types."""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import os
+from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+
+from . import _native, _options
+from ._native import Problem, ScannedPackage
+
+StrPath = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
+
+_forked = False  # whether this process is a fork() child of one that imported pyrer
+
+
+def _after_fork_in_child() -> None:
+    global _forked
+    _forked = True
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+class ScanResult(List[ScannedPackage]):
+    """The packages a scan found: a list of ScannedPackage, sorted by root (in
+    the order given), family name, then version (as bytes), plus what else the
+    scan knows.
+
+    Attributes:
+        problems: every place the scan could not read (empty unless
+            ``on_error="collect"``; with ``"raise"`` they raise ScanError).
+        backend: the backend that ran ("std" or "io_uring").
+        fallback_reason: why ``backend="auto"`` did not run the fastest
+            backend, or None.
+        scan_seconds: time spent scanning the filesystem (without the GIL).
+        convert_seconds: time spent building the Python objects.
+    """
+
+    problems: Tuple[Problem, ...]
+    backend: str
+    fallback_reason: Optional[str]
+    scan_seconds: float
+    convert_seconds: float
+
+    def __init__(
+        self,
+        packages: Iterable[ScannedPackage] = (),
+        problems: Iterable[Problem] = (),
+        backend: str = "std",
+        fallback_reason: Optional[str] = None,
+        scan_seconds: float = 0.0,
+        convert_seconds: float = 0.0,
+    ) -> None:
+        super().__init__(packages)
+        self.problems = tuple(problems)
+        self.backend = backend
+        self.fallback_reason = fallback_reason
+        self.scan_seconds = scan_seconds
+        self.convert_seconds = convert_seconds
+
+    def __repr__(self) -> str:
+        return (
+            f"<ScanResult: {len(self)} packages, {len(self.problems)} problems, "
+            f"backend {self.backend!r}>"
+        )
+
+
+class ScanError(OSError):
+    """The scan could not read parts of the repository, where rez would raise.
+
+    Raised by scan_repo(on_error="raise") after the scan has finished
+    everything else. ``problems`` lists every place it could not read;
+    ``partial`` (a ScanResult) holds every package that was found. ``errno``,
+    ``strerror`` and ``filename`` are those of the first problem.
+    """
+
+    problems: Tuple[Problem, ...]
+    partial: ScanResult
+
+    def __init__(self, problems: Sequence[Problem], partial: ScanResult) -> None:
+        self.problems = tuple(problems)
+        self.partial = partial
+        super().__init__(_problems_message(self.problems))
+        if self.problems:
+            first = self.problems[0]
+            self.errno = first.errno
+            self.strerror = first.message
+            self.filename = first.path
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+    def __reduce__(self) -> Tuple[Any, ...]:
+        return (type(self), (self.problems, self.partial))
+
+
+def _problems_message(problems: Tuple[Problem, ...]) -> str:
+    if len(problems) == 1:
+        return f"scan hit a problem: {problems[0]}"
+    if problems:
+        return (
+            f"scan hit {len(problems)} problems; first: {problems[0]} "
+            f"(and {len(problems) - 1} more)"
+        )
+    return "scan hit problems"
+
+
+def scan_repo(
+    paths: Union[StrPath, Iterable[StrPath]],
+    *,
+    backend: str = "auto",
+    check_package_definition_files: Optional[bool] = None,
+    package_filenames: Optional[Iterable[str]] = None,
+    allow_unversioned_packages: Optional[bool] = None,
+    disable_pkg_ignore: bool = False,
+    file_lock_dir: Optional[str] = None,
+    concurrency: Optional[int] = None,
+    on_error: str = "raise",
+) -> ScanResult:
+    """Lists every package rez 3.4.0's filesystem repository would surface
+    under the repository roots ``paths`` (like rez's ``packages_path``).
+
+    Blocks until the scan is done; the GIL is released meanwhile, and Ctrl-C
+    stops the scan. A root that is missing or not a directory yields nothing,
+    as in rez.
+
+    Args:
+        paths: one root or an iterable of roots: str, bytes or os.PathLike.
+        backend: "auto" (the fastest that can run here, see ``backends()``),
+            "std" or "io_uring".
+        check_package_definition_files, package_filenames,
+        allow_unversioned_packages, file_lock_dir: rez's settings of the same
+            names (``plugins.package_repository.filesystem.*`` and
+            ``allow_unversioned_packages``). None takes the value from rez's
+            configuration when rez is importable, so the scan sees what
+            ``rez env`` would; otherwise rez's default. ``file_lock_dir=""``
+            means no lock directory whatever rez's configuration says.
+        disable_pkg_ignore: as rez's repository argument: ``.ignore*`` files
+            have no effect.
+        concurrency: the most filesystem operations in flight (None: 64).
+        on_error: what to do when parts of the repository cannot be read
+            (where rez would raise): "raise" raises ScanError, which carries
+            the problems and the partial result; "collect" returns the result
+            with the problems in ``result.problems``.
+
+    Returns:
+        A ScanResult: the list of ScannedPackage, plus ``problems``,
+        ``backend`` (which ran) and ``fallback_reason``.
+
+    Raises:
+        ScanError: parts of the repository could not be read (on_error="raise").
+        BackendUnavailableError: the requested backend cannot run here.
+        TypeError, ValueError: an argument is invalid (the message names it).
+    """
+    request = _options.resolve(paths, _collect_options(locals()), on_error)
+    return _finish(_native.scan(request.roots, request.options), request.on_error)
+
+
+async def scan_repo_async(
+    paths: Union[StrPath, Iterable[StrPath]],
+    *,
+    backend: str = "auto",
+    check_package_definition_files: Optional[bool] = None,
+    package_filenames: Optional[Iterable[str]] = None,
+    allow_unversioned_packages: Optional[bool] = None,
+    disable_pkg_ignore: bool = False,
+    file_lock_dir: Optional[str] = None,
+    concurrency: Optional[int] = None,
+    on_error: str = "raise",
+) -> ScanResult:
+    """scan_repo as a coroutine: same arguments, result and errors.
+
+    The scan runs on threads of its own, never on the event loop, and several
+    scans may run at once. Cancelling the awaiting task stops the scan
+    promptly; when the cancellation has been delivered, the scan's threads and
+    file descriptors are gone. (The first call with rez settings to read
+    imports rez in the loop's default executor.)
+    """
+    options = _collect_options(locals())
+    resolve = functools.partial(_options.resolve, paths, options, on_error)
+    if _options.needs_rez_import(options):
+        request = await asyncio.get_running_loop().run_in_executor(None, resolve)
+    else:
+        request = resolve()
+    token = _native.CancelToken()
+    if _forked:
+        # The async runtime's threads did not survive the fork: scan on an executor thread.
+        scan = functools.partial(_native.scan, request.roots, request.options, token)
+        future = asyncio.get_running_loop().run_in_executor(None, scan)
+    else:
+        future = _native.scan_async(request.roots, request.options, token)
+    try:
+        raw = await asyncio.shield(future)
+    except asyncio.CancelledError:
+        token.cancel()
+        # Let the scan wind down, so that no thread or fd outlives the task.
+        await asyncio.wait([future])
+        if not future.cancelled():
+            future.exception()  # retrieved: the scan's own CancelledError
+        raise
+    return _finish(raw, request.on_error)
+
+
+def backends() -> Dict[str, Optional[str]]:
+    """Every backend this build of pyrer has, mapped to None when it can run
+    on this host, or to the reason it cannot (e.g. the kernel refuses io_uring).
+    """
+    return dict(_native.backends())
+
+
+_OPTION_NAMES = (
+    "backend",
+    "check_package_definition_files",
+    "package_filenames",
+    "allow_unversioned_packages",
+    "disable_pkg_ignore",
+    "file_lock_dir",
+    "concurrency",
+)
+
+
+def _collect_options(arguments: Dict[str, Any]) -> Dict[str, Any]:
+    return {name: arguments[name] for name in _OPTION_NAMES}
+
+
+def _finish(raw: Tuple[Any, ...], on_error: str) -> ScanResult:
+    result = ScanResult(*raw)
+    if result.problems and on_error == "raise":
+        raise ScanError(result.problems, result)
+    return result

@@ -1,0 +1,189 @@
+"""The pyrer command line: ``pyrer scan``, ``pyrer backends`` and ``pyrer demo``.
+
+Exit codes:
+    0  the command ran (``scan`` without ``--check`` reports problems but succeeds)
+    1  ``scan --check``: the repository has problems; ``demo``: pyrer and rez disagree
+    2  bad usage: an unknown option, or an invalid option value
+    3  cannot run here: the requested backend is unavailable, or ``demo`` has no
+       rez (``pip install 'pyrer[rez]'``) or rez's enumeration failed
+    130  interrupted (Ctrl-C)
+    141  stdout was closed early (e.g. piped into head)
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from typing import Any, Sequence, TextIO
+
+from . import _demo
+from ._api import ScanResult, backends, scan_repo
+from ._native import BackendUnavailableError
+from ._progress import Progress
+
+EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 3
+EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
+
+
+class UsageError(Exception):
+    """An option value the scan rejects (exit code 2, like argparse's own errors)."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Runs the command line with ``argv`` (default: sys.argv[1:]); returns the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except UsageError as err:
+        print(f"pyrer: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except BackendUnavailableError as err:
+        print(f"pyrer: {err}", file=sys.stderr)
+        return EXIT_UNAVAILABLE
+    except _demo.DemoUnavailable as err:
+        print(f"pyrer demo: {err}", file=sys.stderr)
+        return EXIT_UNAVAILABLE
+    except KeyboardInterrupt:
+        print("pyrer: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader is gone: say nothing, and keep Python from failing to flush at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="pyrer",
+        description="rez-exact, fast enumeration of rez package repositories.",
+        epilog=__doc__.split("\n\n", 1)[1] if __doc__ else None,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
+
+    scan = commands.add_parser(
+        "scan",
+        help="list the packages rez would see under repository roots",
+        description="Scans repository roots (like rez's packages_path) and prints a summary "
+        "(families, packages, problems, backend, time) or, with --json, JSON Lines. "
+        "Unset rez options come from rez's configuration when rez is installed.",
+    )
+    scan.add_argument("paths", nargs="+", metavar="PATH", help="repository root")
+    scan.add_argument("--json", action="store_true",
+                      help="print JSON Lines: one {root, family, kind, version, format, path} "
+                      "object per package, then one {\"problem\": {path, operation, errno, "
+                      "message}} per problem")
+    scan.add_argument("--check", action="store_true",
+                      help="exit 1 when the repository has problems")
+    scan.add_argument("--backend", default="auto", help="auto (default), std or io_uring")
+    scan.add_argument("--check-package-files", dest="check_package_definition_files",
+                      action=argparse.BooleanOptionalAction, default=None,
+                      help="rez's check_package_definition_files")
+    scan.add_argument("--package-filenames", metavar="A,B",
+                      help="rez's package_filenames, comma-separated")
+    scan.add_argument("--allow-unversioned", dest="allow_unversioned_packages",
+                      action=argparse.BooleanOptionalAction, default=None,
+                      help="rez's allow_unversioned_packages")
+    scan.add_argument("--disable-pkg-ignore", action="store_true",
+                      help=".ignore* files have no effect")
+    scan.add_argument("--file-lock-dir", metavar="NAME",
+                      help="rez's file_lock_dir ('' for none)")
+    scan.add_argument("--concurrency", type=int, metavar="N",
+                      help="most filesystem operations in flight (default 64)")
+    scan.set_defaults(run=_scan)
+
+    listing = commands.add_parser(
+        "backends", help="list the scan backends and whether they can run here")
+    listing.set_defaults(run=_backends)
+
+    demo = commands.add_parser(
+        "demo",
+        help="time pyrer against rez on rez's own benchmark repository",
+        description=_demo.__doc__,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    demo.add_argument("--cache-dir", metavar="DIR",
+                      help="where to extract the repository (default: $PYRER_CACHE_DIR, "
+                      "else $XDG_CACHE_HOME/pyrer, else ~/.cache/pyrer)")
+    demo.add_argument("--runs", type=_positive, default=3, metavar="N",
+                      help="timed runs of each side; medians are reported (default 3)")
+    demo.add_argument("--backend", default="auto", help="pyrer's backend (default auto)")
+    demo.set_defaults(run=_demo_command)
+    return parser
+
+
+def _positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
+
+
+def _scan(args: argparse.Namespace) -> int:
+    filenames = None
+    if args.package_filenames is not None:
+        filenames = [name for name in args.package_filenames.split(",") if name]
+    start = time.perf_counter()
+    with Progress(f"scanning {len(args.paths)} root(s)"):
+        try:
+            result = scan_repo(
+                args.paths,
+                backend=args.backend,
+                check_package_definition_files=args.check_package_definition_files,
+                package_filenames=filenames,
+                allow_unversioned_packages=args.allow_unversioned_packages,
+                disable_pkg_ignore=args.disable_pkg_ignore,
+                file_lock_dir=args.file_lock_dir,
+                concurrency=args.concurrency,
+                on_error="collect",
+            )
+        except ValueError as err:
+            raise UsageError(err) from None
+    elapsed = time.perf_counter() - start
+    if args.json:
+        _write_json(sys.stdout, result)
+    else:
+        print(_summary(result, elapsed))
+        for problem in result.problems:
+            print(f"problem: {problem}", file=sys.stderr)
+    return EXIT_PROBLEMS if args.check and result.problems else EXIT_OK
+
+
+def _summary(result: ScanResult, elapsed: float) -> str:
+    families = len({(p.root, p.family) for p in result})
+    line = (f"{families} families, {len(result)} packages, {len(result.problems)} problems, "
+            f"backend {result.backend}, {elapsed * 1e3:.1f} ms")
+    if result.fallback_reason:
+        line += f"\n(auto fell back to {result.backend}: {result.fallback_reason})"
+    return line
+
+
+def _write_json(out: TextIO, result: ScanResult) -> None:
+    """JSON Lines: packages, then problems. Strings hold non-UTF-8 bytes as
+    surrogate escapes (\\udcXX), as os.fsdecode gives them."""
+    for p in result:
+        record: dict[str, Any] = {"root": p.root, "family": p.family, "kind": p.kind,
+                                  "version": p.version, "format": p.format, "path": p.path}
+        out.write(json.dumps(record) + "\n")
+    for problem in result.problems:
+        record = {"path": problem.path, "operation": problem.operation,
+                  "errno": problem.errno, "message": problem.message}
+        out.write(json.dumps({"problem": record}) + "\n")
+
+
+def _demo_command(args: argparse.Namespace) -> int:
+    try:  # checks the backend before the long work: a scan of no roots
+        scan_repo([], backend=args.backend, **_demo.REZ_DEFAULT_OPTIONS)
+    except ValueError as err:
+        raise UsageError(err) from None
+    return _demo.run(args.cache_dir, args.runs, args.backend)
+
+
+def _backends(args: argparse.Namespace) -> int:
+    for name, reason in backends().items():
+        print(f"{name}: {'available' if reason is None else 'unavailable: ' + reason}")
+    return EXIT_OK

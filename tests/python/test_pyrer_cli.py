@@ -1,0 +1,189 @@
+"""The command line: `pyrer` and `python -m pyrer` (scan, backends, demo), their
+output and exit codes (0 ok, 1 problems with --check, 2 usage, 3 cannot run,
+130 interrupted, 141 stdout closed)."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import pyrer
+from conftest import REZ_DEFAULTS, wait_until
+
+PYRER = Path(sys.executable).parent / "pyrer"  # the console script
+SUMMARY = re.compile(r"^(\d+) families, (\d+) packages, (\d+) problems, backend (\w+), "
+                     r"[\d.]+ ms$")
+DEFAULT_FLAGS = ["--no-check-package-files", "--package-filenames", "package",
+                 "--allow-unversioned", "--file-lock-dir", ""]
+
+
+def pyrer_cli(*args, env=None, module=False, **kwargs) -> subprocess.CompletedProcess:
+    command = [sys.executable, "-m", "pyrer"] if module else [str(PYRER)]
+    return subprocess.run([*command, *[os.fsencode(a) for a in args]], capture_output=True,
+                          env=env, timeout=600, **kwargs)
+
+
+@pytest.fixture
+def repos(tmp_path) -> tuple[Path, Path]:
+    """A good root and a root whose settings.yaml rez cannot load (a problem)."""
+    good, bad = tmp_path / "good", tmp_path / "bad"
+    for fam, ver in (("foo", "1.0"), ("foo", "2.0"), ("bar", "1.0")):
+        (good / fam / ver).mkdir(parents=True)
+        (good / fam / ver / "package.py").write_text("name = 'x'\n")
+    (bad / "settings.yaml").mkdir(parents=True)
+    return good, bad
+
+
+@pytest.mark.parametrize("module", [False, True], ids=["console-script", "python-m"])
+def test_scan_summary(repos, module):
+    good, _ = repos
+    proc = pyrer_cli("scan", good, *DEFAULT_FLAGS, "--backend", "std", module=module)
+    assert proc.returncode == 0, proc.stderr
+    match = SUMMARY.match(proc.stdout.decode().strip())
+    assert match and match.groups() == ("2", "3", "0", "std"), proc.stdout
+    assert proc.stderr == b""  # no progress: stderr is not a terminal
+
+
+def test_scan_json_is_the_api_result(repos, tmp_path):
+    good, bad = repos
+    odd = tmp_path / os.fsdecode(b"odd-\xff")
+    (odd / "fam" / "1.0").mkdir(parents=True)
+    proc = pyrer_cli("scan", "--json", *DEFAULT_FLAGS, good, bad, odd)
+    assert proc.returncode == 0, proc.stderr
+    lines = [json.loads(line) for line in proc.stdout.decode("ascii").splitlines()]
+    result = pyrer.scan_repo([good, bad, odd], on_error="collect", **REZ_DEFAULTS)
+    assert lines == [
+        *({"root": p.root, "family": p.family, "kind": p.kind, "version": p.version,
+           "format": p.format, "path": p.path} for p in result),
+        *({"problem": {"path": p.path, "operation": p.operation, "errno": p.errno,
+                       "message": p.message}} for p in result.problems),
+    ]
+    assert lines[-2]["root"] == str(odd) and os.path.isdir(lines[-2]["path"])
+
+
+def test_check_exits_1_on_problems(repos):
+    good, bad = repos
+    assert pyrer_cli("scan", "--check", good).returncode == 0
+    proc = pyrer_cli("scan", good, bad)
+    assert proc.returncode == 0
+    assert proc.stderr.decode().startswith(f"problem: settings {bad}/settings.yaml: ")
+    assert pyrer_cli("scan", "--check", good, bad).returncode == 1
+    assert pyrer_cli("scan", "--check", "--json", good, bad).returncode == 1
+
+
+def test_rez_option_flags(repos):
+    good, _ = repos
+    (good / "unv").mkdir()
+    (good / "unv" / "package.py").write_text("name = 'unv'\n")
+    for flags, kwargs in (
+        (["--no-allow-unversioned"], {"allow_unversioned_packages": False}),
+        (["--package-filenames", "nothere"], {"package_filenames": ["nothere"]}),
+        (["--check-package-files", "--package-filenames", "nothere,"],
+         {"check_package_definition_files": True, "package_filenames": ["nothere"]}),
+        (["--disable-pkg-ignore", "--concurrency", "1"],
+         {"disable_pkg_ignore": True, "concurrency": 1}),
+    ):
+        proc = pyrer_cli("scan", "--json", *DEFAULT_FLAGS, *flags, good)
+        paths = [json.loads(line)["path"] for line in proc.stdout.decode().splitlines()]
+        assert paths == [p.path for p in pyrer.scan_repo(good, **{**REZ_DEFAULTS, **kwargs})]
+
+
+@pytest.mark.parametrize("args, message", [
+    (["scan"], "PATH"),
+    (["scan", "--frobnicate", "x"], "--frobnicate"),
+    (["scan", "--backend", "fastest", "x"], "backend"),
+    (["scan", "--concurrency", "0", "x"], "concurrency"),
+    (["scan", "--file-lock-dir", "/abs", "x"], "file_lock_dir"),
+    (["demo", "--runs", "0"], "--runs"),
+    (["demo", "--backend", "fastest"], "backend"),
+    ([], "COMMAND"),
+])
+def test_usage_errors_exit_2(args, message):
+    proc = pyrer_cli(*args)
+    assert proc.returncode == 2
+    assert message in proc.stderr.decode()
+
+
+def test_unavailable_backend_exits_3(repos):
+    env = dict(os.environ, PYRER_SCAN_DISABLE_IO_URING="1")
+    proc = pyrer_cli("scan", "--backend", "io_uring", repos[0], env=env)
+    assert proc.returncode == 3
+    assert "io_uring is unavailable" in proc.stderr.decode()
+    proc = pyrer_cli("scan", repos[0], env=env)  # auto falls back, and says why
+    assert proc.returncode == 0
+    assert "auto fell back to std: disabled by PYRER_SCAN_DISABLE_IO_URING" in proc.stdout.decode()
+
+
+def test_backends_command():
+    lines = pyrer_cli("backends").stdout.decode().splitlines()
+    assert lines == [f"{name}: {'available' if reason is None else 'unavailable: ' + reason}"
+                     for name, reason in pyrer.backends().items()]
+
+
+def test_closed_stdout_exits_quietly(bench_repo):
+    proc = subprocess.run(f"'{PYRER}' scan --json '{bench_repo}' | head -n 1; "
+                          "echo \"${PIPESTATUS[0]}\" >&2",
+                          shell=True, executable="bash", capture_output=True, timeout=600)
+    assert len(proc.stdout.splitlines()) == 1
+    assert proc.stderr.decode().strip() == "141"
+
+
+def test_progress_only_on_a_terminal(long_scan):
+    paths = [str(p) for p in long_scan.paths]
+    flags = ["--check-package-files", "--package-filenames", "nothere"]
+    leader, follower = pty.openpty()
+    try:
+        proc = subprocess.Popen([PYRER, "scan", *flags, *paths], stdout=subprocess.PIPE,
+                                stderr=follower)
+        os.close(follower)
+        seen = b""
+        while True:
+            try:
+                chunk = os.read(leader, 4096)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not chunk:
+                break
+            seen += chunk
+        proc.wait(timeout=600)
+    finally:
+        os.close(leader)
+    assert proc.returncode == 0
+    assert re.search(rb"\rscanning %d root\(s\)\.\.\. \d+\.\d s" % len(paths), seen), seen
+    assert seen.endswith(b"\r\x1b[K")  # the line is erased at the end
+
+
+def test_ctrl_c_exits_130(long_scan):
+    paths = [str(p) for p in long_scan.paths]
+    proc = subprocess.Popen([PYRER, "scan", "--check-package-files", "--package-filenames",
+                             "nothere", *paths], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    def scanning() -> bool:
+        for tid in os.listdir(f"/proc/{proc.pid}/task"):
+            with open(f"/proc/{proc.pid}/task/{tid}/comm") as comm:
+                if comm.read().strip() == "pyrer-scan":
+                    return True
+        return False
+
+    assert wait_until(scanning, timeout=60)
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=600)
+    assert proc.returncode == 130, stderr
+    assert stderr.decode().strip() == "pyrer: interrupted"
+
+
+def test_demo(cache_dir, bench_repo):
+    proc = pyrer_cli("demo", "--runs", "1", "--cache-dir", cache_dir)
+    out = proc.stdout.decode()
+    assert proc.returncode == 0, proc.stderr
+    assert f"repository  {bench_repo}" in out
+    assert re.search(r"^pyrer +18226 packages, 1266 families in +[\d.]+ ms", out, re.M), out
+    assert re.search(r"^rez +18226 packages in +[\d.]+ ms", out, re.M), out
+    assert re.search(r"^pyrer\.scan_repo is [\d.]+x faster than rez's enumeration$", out, re.M)
