@@ -84,7 +84,7 @@ fn run() -> Result<ExitCode, String> {
         let fallback = output
             .fallback_reason
             .as_ref()
-            .map(|reason| format!(" (io_uring unavailable: {reason})"))
+            .map(|reason| format!(" (io_uring not used: {reason})"))
             .unwrap_or_default();
         let _ = writeln!(
             stdout,

@@ -163,7 +163,8 @@ pub struct ScanOutput {
     pub problems: Vec<Problem>,
     /// The backend that ran.
     pub backend: Backend,
-    /// Why `auto` did not pick the fastest backend, if it did not.
+    /// Why `auto` did not run io_uring, if it did not: the kernel refused it,
+    /// or the roots are on local filesystems, where std is as fast or faster.
     pub fallback_reason: Option<String>,
 }
 

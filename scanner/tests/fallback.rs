@@ -156,15 +156,21 @@ fn fallback_child() {
 }
 
 #[test]
-fn auto_uses_io_uring_where_the_kernel_allows_it() {
+fn auto_runs_std_on_local_filesystems_and_says_why() {
     let root = tree();
-    let io_uring = backends().into_iter().find(|(name, _)| *name == "io_uring");
-    if let Some((_, Some(reason))) = io_uring {
-        eprintln!("io_uring unavailable here ({reason}); auto must report that");
-        assert_eq!(summary(root.path(), BackendChoice::Auto).1, Some(reason));
-        return;
-    }
     let (backend, reason, entries) = summary(root.path(), BackendChoice::Auto);
-    assert_eq!((backend, reason), (Backend::IoUring, None));
+    assert_eq!(backend, Backend::Std);
+    let reason = reason.expect("auto explains why it did not run io_uring");
+    assert!(reason.contains("local filesystems"), "{reason}");
     assert_eq!(entries, summary(root.path(), BackendChoice::Std).2);
+    // Forcing io_uring still works where the kernel allows it.
+    let io_uring = backends().into_iter().find(|(name, _)| *name == "io_uring");
+    if let Some((_, None)) = io_uring {
+        assert_eq!(
+            summary(root.path(), BackendChoice::IoUring).0,
+            Backend::IoUring
+        );
+    } else {
+        eprintln!("io_uring unavailable here: {io_uring:?}");
+    }
 }
