@@ -13,19 +13,28 @@ Unset options take their values from rez's configuration when rez is
 installed (``pip install 'pyrer[rez]'``), so a scan matches ``rez env``.
 The command line is ``pyrer`` (or ``python -m pyrer``): ``pyrer scan PATH...``,
 ``pyrer backends`` and ``pyrer demo``.
+
+``solve(requests, package_paths=[...])`` (or ``solve(requests, [PackageData, ...])``)
+resolves with rez's own solver over the scanned (or in-memory) packages; pyrer has no
+native solver. With ``PYRER_REZ_PLUGIN=1``, rez itself (``rez env``) uses pyrer's
+scanner-backed filesystem repository (``pyrer.rez_plugin``); see docs/rez-integration.md.
 """
 
 from ._api import ScanError, ScanResult, backends, scan_repo, scan_repo_async
 from ._native import BackendUnavailableError, Problem, ScannedPackage, __version__
+from ._solve import PackageData, SolveResult, solve
 
 __all__ = [
     "BackendUnavailableError",
+    "PackageData",
     "Problem",
     "ScanError",
     "ScanResult",
     "ScannedPackage",
+    "SolveResult",
     "__version__",
     "backends",
     "scan_repo",
     "scan_repo_async",
+    "solve",
 ]

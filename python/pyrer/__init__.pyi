@@ -6,6 +6,9 @@ from ._native import BackendUnavailableError as BackendUnavailableError
 from ._native import Problem as Problem
 from ._native import ScannedPackage as ScannedPackage
 from ._native import __version__ as __version__
+from ._solve import PackageData as PackageData
+from ._solve import SolveResult as SolveResult
+from ._solve import solve as solve
 
 _StrPath = Union[str, bytes, os.PathLike[str], os.PathLike[bytes]]
 _Paths = Union[_StrPath, Iterable[_StrPath]]
@@ -14,14 +17,17 @@ _OnError = Literal["raise", "collect"]
 
 __all__ = [
     "BackendUnavailableError",
+    "PackageData",
     "Problem",
     "ScanError",
     "ScanResult",
     "ScannedPackage",
+    "SolveResult",
     "__version__",
     "backends",
     "scan_repo",
     "scan_repo_async",
+    "solve",
 ]
 
 class ScanResult(List[ScannedPackage]):

@@ -25,8 +25,16 @@ except ImportError:
 import pyrer
 root = sys.argv[1]
 result = pyrer.scan_repo(root)  # unset options: rez's defaults
+try:
+    pyrer.solve(["fam"], package_paths=[root])
+    solve_error = None
+except RuntimeError as err:
+    solve_error = str(err)
+data = pyrer.solve(["fam"], [pyrer.PackageData("fam", "1.0")])
+import pyrer.rez_plugin  # the entry-point module imports without rez
 print(json.dumps({"paths": [os.path.relpath(p.path, root) for p in result],
-                  "backend": result.backend, "backends": pyrer.backends()}))
+                  "backend": result.backend, "backends": pyrer.backends(),
+                  "solve_error": solve_error, "data": [data.status, data.failure_description]}))
 """
 
 
@@ -65,6 +73,9 @@ def test_runs_without_rez(wheel, tmp_path):
     out = json.loads(proc.stdout)
     assert out["paths"] == ["fam/1.0/package.py", "fam/2.0", "unv/package.py"]
     assert "std" in out["backends"] and out["backend"] in out["backends"]
+    # solve drives rez's solver: over package_paths it raises, over data it reports
+    assert out["solve_error"].startswith("rez is not installed; pip install 'pyrer[rez]'")
+    assert out["data"][0] == "error" and "rez is not installed" in out["data"][1]
 
     script = env_dir / "bin" / "pyrer"
     scan = subprocess.run([script, "scan", str(root)], capture_output=True, text=True, env=env)

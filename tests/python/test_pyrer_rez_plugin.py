@@ -1,0 +1,197 @@
+"""The rez plugin (entry point rez.plugins.package_repository:filesystem): opt-in with
+PYRER_REZ_PLUGIN=1, stock otherwise; answers like rez's builtin repository, including the
+lookup-by-name quirks (spec section 7); `rez env` gives the same resolve as stock."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import warnings
+from pathlib import Path
+
+import pytest
+
+rez = pytest.importorskip("rez")
+
+from rez.utils.resources import ResourcePool  # noqa: E402
+from rezplugins.package_repository import filesystem  # noqa: E402
+
+from pyrer import _rez_repo, rez_plugin  # noqa: E402
+
+BIN = Path(sys.executable).parent
+
+
+def touch(path: Path, text: str = "") -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+
+
+@pytest.fixture
+def quirks(tmp_path) -> Path:
+    """A root with the listing and lookup quirks of spec sections 3-7."""
+    root = tmp_path / "root"
+    touch(root / "fam" / "1.0" / "package.py", "name='fam'\nversion='1.0'\n")
+    touch(root / "fam" / "2.0" / "package.yaml", "name: fam\nversion: '2.0'\n")
+    (root / "fam" / "3.0").mkdir()                      # no package file
+    (root / "fam" / "4.0").mkdir()
+    touch(root / "fam" / ".building4.0")                # building, no package.py: dropped
+    touch(root / "fam" / "5.0" / "package.py")
+    touch(root / "fam" / ".ignore5.0")                  # ignored
+    touch(root / "fam" / ".hidden" / "package.py")
+    touch(root / "unv" / "package.py", "name='unv'\n")  # unversioned
+    touch(root / "unv" / "1.0" / "package.py")          # not listed (unversioned wins)
+    (root / "nov" / "_NO_VERSION").mkdir(parents=True)
+    (root / "empty").mkdir()
+    touch(root / "dup" / "1.0" / "package.py")
+    touch(root / "dup.py", "name='dup'\nversions=['9.0']\n")
+    touch(root / "both.py", "name='both'\nversions=['1.0']\n")
+    touch(root / "both.yaml", "name: both\nversions: ['2.0']\n")
+    touch(root / "comb.py", "name='comb'\nversions=['1.0', '2.0']\n")
+    touch(root / "settings.yaml", "{}\n")
+    (root / "brk.py").symlink_to(root / "nothere.py")
+    touch(root / "bad-name" / "1.0" / "package.py")
+    return root
+
+
+NAMES = ["fam", "unv", "nov", "empty", "dup", "both", "comb", "settings", "brk", "missing"]
+
+
+def view(repo, names=NAMES):
+    out: dict = {}
+    for name in names:
+        try:
+            fam = repo.get_package_family(name)
+            if fam is None:
+                out[name] = None
+                continue
+            pkgs = sorted((str(p.get("version")), p.uri) for p in repo.iter_packages(fam))
+            files = sorted(str(repo._get_file(p.path)[0]) for p in repo.iter_packages(fam)
+                           if fam.key == filesystem.FileSystemPackageFamilyResource.key)
+            out[name] = (fam.key, fam.name, fam.get("ext"), pkgs, files)
+        except Exception as err:  # where rez raises, both must raise alike
+            out[name] = ("raises", type(err).__name__)
+    out["families"] = sorted((f.key, f.name, f.get("ext")) for f in repo.iter_package_families())
+    return out
+
+
+def pair(root: Path):
+    stock = filesystem.FileSystemPackageRepository(str(root), ResourcePool(cache_size=None))
+    ours = _rez_repo.repository_class()(str(root), ResourcePool(cache_size=None))
+    return stock, ours
+
+
+def test_answers_like_rez(quirks):
+    stock, ours = pair(quirks)
+    assert view(ours) == view(stock)
+    assert ours._pyrer_index is not None and ours._pyrer_index.ok  # the scan answered
+    assert ours._pyrer_index.versions["fam"]
+    with pytest.raises(Exception) as a:
+        stock.get_package_family("bad-name")
+    with pytest.raises(type(a.value)):
+        ours.get_package_family("bad-name")
+
+
+CHECK_MODE = r"""
+import sys
+sys.path.insert(0, sys.argv[1])
+from pathlib import Path
+from rez.config import config
+import test_pyrer_rez_plugin as t
+assert config.plugins.package_repository.filesystem.check_package_definition_files is True
+assert config.allow_unversioned_packages is False
+stock, ours = t.pair(Path(sys.argv[2]))
+a, b = t.view(ours), t.view(stock)
+assert a == b, (a, b)
+assert ours._pyrer_index.ok and ours._pyrer_index.key[0] is True
+print("same")
+"""
+
+
+def test_check_mode_and_no_unversioned(quirks, tmp_path):
+    """rez's settings (here from a config file: plugin settings cannot be un-overridden
+    in-process) reach the scan."""
+    cfg = tmp_path / "cfg.py"
+    cfg.write_text("allow_unversioned_packages = False\n"
+                   "plugins = {'package_repository': {'filesystem': "
+                   "{'check_package_definition_files': True}}}\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REZ_")}
+    env.update(REZ_DISABLE_HOME_CONFIG="1", REZ_CONFIG_FILE=str(cfg))
+    proc = subprocess.run([sys.executable, "-c", CHECK_MODE, str(Path(__file__).parent),
+                           str(quirks)], capture_output=True, text=True, env=env, timeout=120)
+    assert proc.stdout.strip() == "same", proc.stderr[-3000:]
+
+
+def test_writes_refresh_the_family(quirks):
+    stock, ours = pair(quirks)
+    assert view(ours, ["fam"]) == view(stock, ["fam"])
+    touch(quirks / "fam" / "6.0" / "package.py")
+    ours._on_changed("fam")  # what install_variant / remove_package call
+    stock._on_changed("fam")
+    assert "6.0" in [v for v, _ in view(ours, ["fam"])["fam"][3]]
+    assert view(ours) == view(stock)
+    ours.clear_caches()
+    assert ours._pyrer_index is None and not ours._pyrer_live
+
+
+def test_register_plugin_is_opt_in(monkeypatch):
+    monkeypatch.delenv("PYRER_REZ_PLUGIN", raising=False)
+    assert rez_plugin.register_plugin() is filesystem.FileSystemPackageRepository
+    monkeypatch.setenv("PYRER_REZ_PLUGIN", "0")
+    assert rez_plugin.register_plugin() is filesystem.FileSystemPackageRepository
+    monkeypatch.setenv("PYRER_REZ_PLUGIN", "1")
+    cls = rez_plugin.register_plugin()
+    assert cls is _rez_repo.repository_class()
+    assert issubclass(cls, filesystem.FileSystemPackageRepository) and cls.name() == "filesystem"
+
+
+def test_register_plugin_degrades_with_a_warning(monkeypatch):
+    monkeypatch.setenv("PYRER_REZ_PLUGIN", "1")
+
+    def broken():
+        raise ImportError("simulated")
+
+    monkeypatch.setattr(_rez_repo, "repository_class", broken)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert rez_plugin.register_plugin() is filesystem.FileSystemPackageRepository
+    assert any("simulated" in str(w.message) for w in caught)
+
+
+CLASS_OF = r"""
+import sys
+from rez.package_repository import package_repository_manager
+print(type(package_repository_manager.get_repository(sys.argv[1])).__name__)
+"""
+
+
+def rez_env(env_extra: dict, root: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("REZ_", "PYRER_REZ"))}
+    env.update(REZ_DISABLE_HOME_CONFIG="1", **env_extra)
+    return subprocess.run([str(BIN / "rez-env"), "--paths", str(root), *args], env=env,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_rez_env_with_the_plugin(tmp_path):
+    """`rez env` with PYRER_REZ_PLUGIN=1 uses pyrer's class and resolves as stock rez does."""
+    root = tmp_path / "pkgs"
+    for v in ("2.7.18", "3.9.1"):
+        touch(root / "python" / v / "package.py", f"name='python'\nversion='{v}'\n")
+    touch(root / "tool" / "1.0" / "package.py",
+          "name='tool'\nversion='1.0'\nvariants=[['python-2'], ['python-3']]\n")
+    touch(root / "lib" / "2.0" / "package.py",
+          "name='lib'\nversion='2.0'\nrequires=['tool', 'python-2']\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("REZ_", "PYRER_REZ"))}
+    for flag, expected in (("1", "PyrerFileSystemPackageRepository"),
+                           ("0", "FileSystemPackageRepository")):
+        out = subprocess.run([sys.executable, "-c", CLASS_OF, str(root)], capture_output=True,
+                             text=True, env=dict(env, PYRER_REZ_PLUGIN=flag,
+                                                 REZ_DISABLE_HOME_CONFIG="1"))
+        assert out.stdout.strip() == expected, out.stderr
+    for request in (["lib"], ["tool"], ["tool", "python-2"], ["lib", "python-3"]):
+        runs = [rez_env({"PYRER_REZ_PLUGIN": flag}, root, *request, "--",
+                        "printenv", "REZ_USED_RESOLVE") for flag in ("1", "0")]
+        assert (runs[0].returncode, runs[0].stdout) == (runs[1].returncode, runs[1].stdout), (
+            request, runs[0].stderr, runs[1].stderr)
+        if request != ["lib", "python-3"]:
+            assert runs[0].returncode == 0 and runs[0].stdout.strip(), runs[0].stderr
