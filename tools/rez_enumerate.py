@@ -9,7 +9,8 @@ prints what rez surfaces, in the scanner's JSON-lines schema.
 Usage (stable interface; other tools depend on it)::
 
     PYTHON tools/rez_enumerate.py [--check] [--filenames a,b] [--no-unversioned]
-                                  [--disable-pkg-ignore] [--lock-dir NAME] ROOT...
+                                  [--disable-pkg-ignore] [--lock-dir NAME]
+                                  [--families a,b] [--list-families] ROOT...
 
 ``PYTHON`` must be able to ``import rez`` (3.4.0), e.g. ``.venv/bin/python``
 (created by ``tools/venv.sh``).
@@ -28,6 +29,13 @@ Options (same names and meaning as the scan example's):
     ``FileSystemPackageRepository(abspath(ROOT), pool, disable_pkg_ignore=True)``
 ``--lock-dir NAME``
     ``plugins.package_repository.filesystem.file_lock_dir = NAME``
+``--families a,b``
+    look these families up by name (``repo.get_package_family(name)``, what a
+    resolve does) instead of listing them (``repo.iter_package_families()``)
+``--list-families``
+    print one record per family instead of the packages: ``kind: "family"``,
+    ``version: null``, ``format`` null for a directory family (``path`` is its
+    directory) or the extension of a combined one (``path`` is its file)
 
 Each ``ROOT`` is used like a ``packages_path`` entry: it is passed to
 ``package_repository_manager.get_repository("filesystem@" + ROOT)`` (the explicit
@@ -118,6 +126,10 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
     parser.add_argument("--disable-pkg-ignore", action="store_true",
                         help="construct the repository with disable_pkg_ignore=True")
     parser.add_argument("--lock-dir", default=None, help="file_lock_dir = NAME")
+    parser.add_argument("--families", default=None,
+                        help="look these families up by name (comma list) instead of listing")
+    parser.add_argument("--list-families", action="store_true",
+                        help="print the families instead of their packages")
     parser.add_argument("--json", action="store_true",
                         help="accepted for symmetry with the scanner; output is always JSON")
     parser.add_argument("roots", nargs="+", metavar="ROOT")
@@ -171,13 +183,23 @@ def main(argv: list[str] | None = None) -> int:
                     disable_pkg_ignore=True)
             else:
                 repo = package_repository_manager.get_repository("filesystem@" + root)
-            families = list(repo.iter_package_families())
+            if args.families is None:
+                families = list(repo.iter_package_families())
+            else:
+                found = (repo.get_package_family(n) for n in args.families.split(",") if n)
+                families = [f for f in found if f is not None]
         except Exception as exc:  # noqa: BLE001 - reported, never hidden
             error(index, None, canonical_path(os.path.abspath(root)), exc)
             continue
 
         for fam in families:
-            if fam.key == fsplugin.FileSystemCombinedPackageFamilyResource.key:
+            combined = fam.key == fsplugin.FileSystemCombinedPackageFamilyResource.key
+            if args.list_families:
+                records.append({"root": index, "family": fam.name, "kind": "family",
+                                "version": None, "format": fam.ext if combined else None,
+                                "path": fam.filepath if combined else fam.path})
+                continue
+            if combined:
                 records.append({"root": index, "family": fam.name, "kind": "combined",
                                 "version": None, "format": fam.ext,
                                 "path": fam.filepath})

@@ -12,7 +12,7 @@ use crate::run::Outcome;
 /// A finished scan with the Python strings of its roots (each package's `root`).
 ///
 /// Becomes the tuple `(packages, problems, backend, fallback_reason,
-/// scan_seconds, convert_seconds)` that the Python layer wraps in a `ScanResult`.
+/// scan_seconds, convert_seconds, families)` that the Python layer wraps in a `ScanResult`.
 pub(crate) struct Converted {
     pub(crate) outcome: Outcome,
     pub(crate) roots: Vec<Py<PyString>>,
@@ -29,6 +29,7 @@ impl<'py> IntoPyObject<'py> for Converted {
         let mut names = Names::default();
         let packages = packages(py, &output.packages, &self.roots, &mut names)?;
         let problems = problems(py, &output.problems, &mut names)?;
+        let families = families(py, &output.families, &self.roots, &mut names)?;
         (
             packages,
             problems,
@@ -36,6 +37,7 @@ impl<'py> IntoPyObject<'py> for Converted {
             output.fallback_reason,
             self.outcome.elapsed.as_secs_f64(),
             start.elapsed().as_secs_f64(),
+            families,
         )
             .into_pyobject(py)
     }
@@ -77,6 +79,30 @@ fn packages<'py>(
             root: root.clone_ref(py),
         };
         items.push(untracked(Bound::new(py, record)?));
+    }
+    PyList::new(py, items)
+}
+
+/// Families as plain `(name, path, format, root)` tuples (the Python layer names them).
+fn families<'py>(
+    py: Python<'py>,
+    families: &[pyrer_scanner::ScannedFamily],
+    roots: &[Py<PyString>],
+    names: &mut Names<'py>,
+) -> PyResult<Bound<'py, PyList>> {
+    let mut items = Vec::with_capacity(families.len());
+    for family in families {
+        let root = roots.get(family.root_index).ok_or_else(|| {
+            PyRuntimeError::new_err("pyrer internal error: family of an unknown root")
+        })?;
+        let format = family.format.map(|f| names.get(py, f.extension()));
+        let item = (
+            family.name.as_str(),
+            family.path.as_os_str(),
+            format,
+            root.bind(py),
+        );
+        items.push(item.into_pyobject(py)?);
     }
     PyList::new(py, items)
 }

@@ -10,6 +10,7 @@ mod blocking;
 mod cancel;
 mod convert;
 mod error;
+mod prefetch;
 mod records;
 mod request;
 mod run;
@@ -42,5 +43,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(blocking::scan, m)?)?;
     m.add_function(wrap_pyfunction!(asyncio::scan_async, m)?)?;
     m.add_function(wrap_pyfunction!(backends::backends, m)?)?;
+    m.add_function(wrap_pyfunction!(prefetch::prefetch, m)?)?;
     Ok(())
 }

@@ -19,6 +19,7 @@ pub(crate) struct Options {
     allow_unversioned_packages: bool,
     disable_pkg_ignore: bool,
     file_lock_dir: Option<String>,
+    families: Option<Vec<String>>,
     backend: String,
     concurrency: Option<usize>,
 }
@@ -43,6 +44,7 @@ pub(crate) fn build(
         allow_unversioned_packages: options.allow_unversioned_packages,
         disable_pkg_ignore: options.disable_pkg_ignore,
         file_lock_dir: options.file_lock_dir,
+        families: options.families,
         backend,
         concurrency: options
             .concurrency

@@ -88,6 +88,7 @@ mod tests {
     fn problems_are_a_result_and_cancellation_an_error() {
         let output = ScanOutput {
             packages: Vec::new(),
+            families: Vec::new(),
             problems: Vec::new(),
             backend: pyrer_scanner::Backend::Std,
             fallback_reason: None,

@@ -50,6 +50,7 @@ pub fn scan_options(o: &ModelOptions, backend: BackendChoice, concurrency: usize
         allow_unversioned_packages: o.allow_unversioned_packages,
         disable_pkg_ignore: o.disable_pkg_ignore,
         file_lock_dir: o.file_lock_dir.clone(),
+        families: None,
         backend,
         concurrency,
         on_problem: OnProblem::Collect,

@@ -3,7 +3,7 @@
 
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
-use pyrer_proptests::{scan, tree};
+use pyrer_proptests::{scan, scan_options, tree};
 use std::sync::OnceLock;
 
 use pyrer_scanner::{scan_repo, BackendChoice, ScanError, ScanOptions, ScanOutput, ScannedPackage};
@@ -95,12 +95,79 @@ proptest! {
                             "packages of {} differ from {}", label, first_label
                         );
                         prop_assert_eq!(
+                            &out.families, &expected.families,
+                            "families of {} differ from {}", label, first_label
+                        );
+                        prop_assert_eq!(
                             &out.problems, &expected.problems,
                             "problems of {} differ from {}", label, first_label
                         );
                     }
                 }
             }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig {
+        cases: 128,
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions"))),
+        ..ProptestConfig::default()
+    })]
+
+    /// Lookup by name (`ScanOptions::families`) gives the same answer on every
+    /// backend, and a directory family is the same family, with the same
+    /// packages, whether it was listed or looked up.
+    #[test]
+    fn lookup_by_name_agrees_with_listing(case in tree::case(1..4, false)) {
+        let dir = tempfile::tempdir().unwrap();
+        let roots = tree::materialize(&case, dir.path()).unwrap();
+        let listing = scan(&roots, &case.options, BackendChoice::Std, 64)
+            .map_err(TestCaseError::fail)?;
+        let mut names: Vec<String> = listing.families.iter().map(|f| f.name.clone()).collect();
+        names.extend(["settings", "nothere"].map(String::from));
+        names.sort();
+        names.dedup();
+
+        let mut first: Option<(String, ScanOutput)> = None;
+        for &backend in usable_backends() {
+            for &concurrency in CONCURRENCY {
+                let label = format!("lookup {backend:?}/concurrency {concurrency}");
+                let mut options = scan_options(&case.options, backend, concurrency);
+                options.families = Some(names.clone());
+                let out = scan_repo(&roots, &options).map_err(|e| TestCaseError::fail(e.to_string()))?;
+                check_sorted(&label, &out)?;
+                match &first {
+                    None => first = Some((label, out)),
+                    Some((first_label, expected)) => {
+                        prop_assert_eq!(&out.packages, &expected.packages,
+                            "packages of {} differ from {}", label, first_label);
+                        prop_assert_eq!(&out.families, &expected.families,
+                            "families of {} differ from {}", label, first_label);
+                        prop_assert_eq!(&out.problems, &expected.problems,
+                            "problems of {} differ from {}", label, first_label);
+                    }
+                }
+            }
+        }
+        let (_, lookup) = first.expect("at least one backend runs");
+        let lock_dir = case.options.file_lock_dir.as_deref();
+        for family in listing.families.iter().filter(|f| f.format.is_none()) {
+            if Some(family.name.as_str()) == lock_dir {
+                continue; // listing reserves the lock dir; lookup does not
+            }
+            prop_assert!(lookup.families.contains(family),
+                "listed directory family {:?} not found by name", family);
+            let of = |out: &ScanOutput| -> Vec<ScannedPackage> {
+                out.packages.iter()
+                    .filter(|p| p.root_index == family.root_index && p.family == family.name
+                        && p.kind != pyrer_scanner::PackageKind::Combined)
+                    .cloned()
+                    .collect()
+            };
+            prop_assert_eq!(of(&lookup), of(&listing),
+                "packages of {:?} differ between lookup and listing", family);
         }
     }
 }

@@ -20,7 +20,7 @@ native solver. With ``PYRER_REZ_PLUGIN=1``, rez itself (``rez env``) uses pyrer'
 scanner-backed filesystem repository (``pyrer.rez_plugin``); see docs/rez-integration.md.
 """
 
-from ._api import ScanError, ScanResult, backends, scan_repo, scan_repo_async
+from ._api import ScanError, ScannedFamily, ScanResult, backends, scan_repo, scan_repo_async
 from ._native import BackendUnavailableError, Problem, ScannedPackage, __version__
 from ._solve import PackageData, SolveResult, solve
 
@@ -30,6 +30,7 @@ __all__ = [
     "Problem",
     "ScanError",
     "ScanResult",
+    "ScannedFamily",
     "ScannedPackage",
     "SolveResult",
     "__version__",

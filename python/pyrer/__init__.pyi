@@ -1,6 +1,6 @@
 # Public API of pyrer (the runtime lives in _api.py and the extension module _native).
 import os
-from typing import Dict, Iterable, List, Literal, Optional, Sequence, Tuple, Union
+from typing import Dict, Iterable, List, Literal, NamedTuple, Optional, Sequence, Tuple, Union
 
 from ._native import BackendUnavailableError as BackendUnavailableError
 from ._native import Problem as Problem
@@ -21,6 +21,7 @@ __all__ = [
     "Problem",
     "ScanError",
     "ScanResult",
+    "ScannedFamily",
     "ScannedPackage",
     "SolveResult",
     "__version__",
@@ -30,7 +31,14 @@ __all__ = [
     "solve",
 ]
 
+class ScannedFamily(NamedTuple):
+    name: str
+    path: str
+    format: Optional[Literal["py", "yaml"]]
+    root: str
+
 class ScanResult(List[ScannedPackage]):
+    families: Tuple[ScannedFamily, ...]
     problems: Tuple[Problem, ...]
     backend: str
     fallback_reason: Optional[str]
@@ -44,6 +52,7 @@ class ScanResult(List[ScannedPackage]):
         fallback_reason: Optional[str] = None,
         scan_seconds: float = 0.0,
         convert_seconds: float = 0.0,
+        families: Iterable[Tuple[str, str, Optional[str], str]] = (),
     ) -> None: ...
 
 class ScanError(OSError):
@@ -60,6 +69,7 @@ def scan_repo(
     allow_unversioned_packages: Optional[bool] = None,
     disable_pkg_ignore: bool = False,
     file_lock_dir: Optional[str] = None,
+    families: Optional[Iterable[str]] = None,
     concurrency: Optional[int] = None,
     on_error: _OnError = "raise",
 ) -> ScanResult: ...
@@ -72,6 +82,7 @@ async def scan_repo_async(
     allow_unversioned_packages: Optional[bool] = None,
     disable_pkg_ignore: bool = False,
     file_lock_dir: Optional[str] = None,
+    families: Optional[Iterable[str]] = None,
     concurrency: Optional[int] = None,
     on_error: _OnError = "raise",
 ) -> ScanResult: ...

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import os
-from typing import Any, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from . import _native, _options
 from ._native import Problem, ScannedPackage
@@ -24,12 +24,27 @@ if hasattr(os, "register_at_fork"):
     os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
+class ScannedFamily(NamedTuple):
+    """One family as rez's repository lists it or finds it by name, packages or not."""
+
+    name: str
+    """The family name."""
+    path: str
+    """The family directory, or the file of a combined family (``ROOT/name.py``)."""
+    format: Optional[str]
+    """None for a directory family; "py" or "yaml" for a combined family."""
+    root: str
+    """The repository root it was found under, as given to the scan."""
+
+
 class ScanResult(List[ScannedPackage]):
     """The packages a scan found: a list of ScannedPackage, sorted by root (in
     the order given), family name, then version (as bytes), plus what else the
     scan knows.
 
     Attributes:
+        families: every family found (a tuple of ScannedFamily), including
+            directory families that hold no package, sorted like the packages.
         problems: every place the scan could not read (empty unless
             ``on_error="collect"``; with ``"raise"`` they raise ScanError).
         backend: the backend that ran ("std" or "io_uring").
@@ -39,6 +54,7 @@ class ScanResult(List[ScannedPackage]):
         convert_seconds: time spent building the Python objects.
     """
 
+    families: Tuple[ScannedFamily, ...]
     problems: Tuple[Problem, ...]
     backend: str
     fallback_reason: Optional[str]
@@ -53,8 +69,10 @@ class ScanResult(List[ScannedPackage]):
         fallback_reason: Optional[str] = None,
         scan_seconds: float = 0.0,
         convert_seconds: float = 0.0,
+        families: Iterable[Tuple[str, str, Optional[str], str]] = (),
     ) -> None:
         super().__init__(packages)
+        self.families = tuple(ScannedFamily(*family) for family in families)
         self.problems = tuple(problems)
         self.backend = backend
         self.fallback_reason = fallback_reason
@@ -117,6 +135,7 @@ def scan_repo(
     allow_unversioned_packages: Optional[bool] = None,
     disable_pkg_ignore: bool = False,
     file_lock_dir: Optional[str] = None,
+    families: Optional[Iterable[str]] = None,
     concurrency: Optional[int] = None,
     on_error: str = "raise",
 ) -> ScanResult:
@@ -140,6 +159,13 @@ def scan_repo(
             means no lock directory whatever rez's configuration says.
         disable_pkg_ignore: as rez's repository argument: ``.ignore*`` files
             have no effect.
+        families: None lists every family of each root (rez's
+            ``iter_package_families``). An iterable of names looks just these
+            families up by name instead, as a resolve does (rez's
+            ``get_package_family``), without listing the roots: in each root a
+            directory ``name`` is the family, else the file ``name.py``, else
+            ``name.yaml``; reserved names are not skipped (``"settings"``
+            finds ``settings.yaml``). Names must be valid rez package names.
         concurrency: the most filesystem operations in flight (None: 64).
         on_error: what to do when parts of the repository cannot be read
             (where rez would raise): "raise" raises ScanError, which carries
@@ -168,6 +194,7 @@ async def scan_repo_async(
     allow_unversioned_packages: Optional[bool] = None,
     disable_pkg_ignore: bool = False,
     file_lock_dir: Optional[str] = None,
+    families: Optional[Iterable[str]] = None,
     concurrency: Optional[int] = None,
     on_error: str = "raise",
 ) -> ScanResult:
@@ -218,6 +245,7 @@ _OPTION_NAMES = (
     "allow_unversioned_packages",
     "disable_pkg_ignore",
     "file_lock_dir",
+    "families",
     "concurrency",
 )
 

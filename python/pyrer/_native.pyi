@@ -1,6 +1,7 @@
 # Stubs of the extension module pyrer._native (bindings/src).
 import asyncio
-from typing import Any, Dict, Final, List, Literal, Optional, Tuple, final
+import os
+from typing import Any, Dict, Final, List, Literal, Optional, Sequence, Tuple, Union, final
 
 __all__ = [
     "__version__",
@@ -12,6 +13,7 @@ __all__ = [
     "scan",
     "scan_async",
     "backends",
+    "prefetch",
 ]
 
 __version__: Final[str]
@@ -19,7 +21,10 @@ MAX_CONCURRENCY: Final[int]
 
 _Kind = Literal["versioned", "unversioned", "combined"]
 _Format = Literal["py", "yaml"]
-_Raw = Tuple[List[ScannedPackage], List[Problem], str, Optional[str], float, float]
+_Raw = Tuple[
+    List[ScannedPackage], List[Problem], str, Optional[str], float, float,
+    List[Tuple[str, str, Optional[str], str]],
+]
 
 class BackendUnavailableError(OSError): ...
 
@@ -83,3 +88,4 @@ def scan_async(
     paths: List[str], options: Dict[str, Any], cancel: CancelToken
 ) -> asyncio.Future[_Raw]: ...
 def backends() -> List[Tuple[str, Optional[str]]]: ...
+def prefetch(paths: Sequence[Union[str, os.PathLike[str]]], concurrency: int) -> Tuple[int, int, int]: ...

@@ -73,6 +73,7 @@ def resolve(paths: Any, options: dict[str, Any], on_error: Any) -> Request:
     lock_dir = resolved["file_lock_dir"]
     if lock_dir is not None and not isinstance(lock_dir, str):
         raise TypeError(f"file_lock_dir must be a str or None, not {type(lock_dir).__name__}")
+    resolved["families"] = _families(resolved["families"])
     if not isinstance(resolved["backend"], str):
         raise TypeError(f"backend must be a str, not {type(resolved['backend']).__name__}")
     concurrency = resolved["concurrency"]
@@ -117,4 +118,19 @@ def _filenames(value: Any) -> list[str]:
     for name in names:
         if not isinstance(name, str):
             raise TypeError(f"package_filenames: expected str items, not {type(name).__name__}")
+    return names
+
+
+def _families(value: Any) -> list[str] | None:
+    if value is None:
+        return None
+    if isinstance(value, (str, bytes)):
+        raise TypeError(f"families must be an iterable of str, not a single {type(value).__name__}")
+    try:
+        names = list(value)
+    except TypeError:
+        raise TypeError(f"families must be an iterable of str, not {type(value).__name__}") from None
+    for name in names:
+        if not isinstance(name, str):
+            raise TypeError(f"families: expected str items, not {type(name).__name__}")
     return names

@@ -1,27 +1,26 @@
-"""rez's filesystem repository, answering its listing calls from one pyrer scan per root.
+"""rez's filesystem repository, answering its listing calls from pyrer scans.
 
 ``repository_class()`` builds (once) a subclass of rez 3.4.0's
-``FileSystemPackageRepository`` that overrides only the listing primitives:
+``FileSystemPackageRepository`` that overrides only the listing primitives, each
+answered from a scan run with the settings rez would use at that moment (the
+module-global ``_settings`` snapshot, live ``allow_unversioned_packages``, the
+repository's ``disable_pkg_ignore``; a settings change drops every scan):
 
-* ``_get_family(name)`` (lookup by name, the resolve hot path): a family the scan found
-  as a directory is returned without touching the disk; every other name (combined
-  families, the lock dir, ``settings``, names the scan did not see, families with
-  scan problems) goes to rez's own code, so lookup quirks (spec section 7) are rez's.
-* ``_get_packages(family)`` (version listing): the scan's versions of a directory
-  family, as the same resource handles rez makes; combined families, families with
-  scan problems and families changed through this repository go to rez's code.
-* ``_get_file(path)`` (package-file lookup): answered from the scan for every version
-  directory it saw; anything else goes to rez's code.
+* ``_get_family(name)`` (lookup by name, the resolve hot path): the first lookup of a
+  family scans just that family (``scan_repo(families=[name])``: rez's lookup rules,
+  then the family's versions and package files, probed concurrently) and, with
+  prefetch on, starts reading its package files in the background;
+* ``_get_packages(family)`` (version listing) and ``_get_file(path)`` (package-file
+  lookup): from that family's scan;
+* ``_get_family_dirs()`` (family listing, ``iter_package_families``): one scan of the
+  whole root, which also answers every family's later lookups.
 
-Family listing (``_get_family_dirs``) stays rez's: the scanner does not report
-directory families that hold no package, which rez lists.
-
-The scan is a snapshot taken on first use, with the settings rez would use at that
-moment (the module-global ``_settings`` snapshot, live ``allow_unversioned_packages``,
-the repository's ``disable_pkg_ignore``); a settings change re-scans. ``clear_caches()``
-drops it. Writes through the repository (``_on_changed``: install, remove, ignore) send
-the changed family back to rez's live code, so it is read fresh. Loading, variants,
-resource handles and installs are rez's.
+Where a scan hit a problem (an unreadable directory, a bad ``settings.yaml``), rez's
+own code answers, so rez raises its own error. Windows (case-insensitive names) is
+always rez's code. The scans live as long as rez's own per-repository caches:
+``clear_caches()`` drops them, and rez calls it after every write through the
+repository (install, remove, ignore), so the next lookup scans the family afresh.
+Loading, variants, resource handles and installs are rez's.
 """
 
 from __future__ import annotations
@@ -29,41 +28,55 @@ from __future__ import annotations
 import importlib
 import os
 import threading
+import time
 from typing import Any, Optional
+
+from . import _prefetch
 
 _lock = threading.Lock()
 _class: Optional[type] = None
 
 
-class _Index:
-    """What one scan of one root says, keyed the way rez asks."""
+class _Families:
+    """What one scan says about the families it covered, keyed the way rez asks."""
 
-    def __init__(self, key: tuple[Any, ...], location: str, result: Any) -> None:
-        self.key = key
-        self.ok = True
-        self.versions: dict[str, list[Optional[str]]] = {}  # dir family -> versions (None: unversioned)
-        self.files: dict[str, tuple[Optional[str], Optional[str]]] = {}  # package dir -> (file, format)
-        self.broken: set[str] = set()  # families with problems: rez's code answers (and raises)
+    def __init__(self, location: str, result: Any) -> None:
         prefix = location.rstrip(os.sep) + os.sep
+        self.ok = True  # False: a root-level problem, rez's code answers everything
+        self.broken: set[str] = set()  # families with problems: rez's code answers
         for problem in result.problems:
-            path = problem.path
-            if not path.startswith(prefix):
-                self.ok = False  # a root-level problem: rez's code answers everything
-                continue
-            self.broken.add(path[len(prefix):].split(os.sep, 1)[0])
+            if problem.path.startswith(prefix):
+                self.broken.add(problem.path[len(prefix):].split(os.sep, 1)[0])
+            else:
+                self.ok = False
+        # name -> [(name, ext)]: how rez's _get_family_dirs lists it (ext None: a directory)
+        self.listed: dict[str, list[tuple[str, Optional[str]]]] = {}
+        for family in result.families:
+            self.listed.setdefault(family.name, []).append((family.name, family.format))
+        self.versions: dict[str, list[Optional[str]]] = {}  # dir family -> versions
+        self.files: dict[str, tuple[Optional[str], Optional[str]]] = {}  # dir -> (file, format)
         for pkg in result:
             if pkg.kind == "combined":
                 continue
-            family_dir = os.path.join(location, pkg.family)
             self.versions.setdefault(pkg.family, []).append(pkg.version)
-            if pkg.kind == "unversioned":
-                package_dir = family_dir
-            else:
-                package_dir = os.path.join(family_dir, pkg.version)
-            if pkg.format is None:
-                self.files[package_dir] = (None, None)
-            else:
-                self.files[package_dir] = (pkg.path, pkg.format)
+            package_dir = os.path.join(location, pkg.family)
+            if pkg.kind == "versioned":
+                package_dir = os.path.join(package_dir, pkg.version)
+            self.files[package_dir] = (pkg.path, pkg.format) if pkg.format else (None, None)
+
+    def answers(self, name: str) -> bool:
+        return self.ok and name not in self.broken
+
+    def package_files(self, name: str, location: str) -> list[str]:
+        """The family's package files, newest version first (rez loads in that order)."""
+        family_dir = os.path.join(location, name)
+        found = []
+        for version in reversed(self.versions.get(name, [])):
+            directory = family_dir if version is None else os.path.join(family_dir, version)
+            path = self.files.get(directory, (None, None))[0]
+            if path:
+                found.append(path)
+        return found
 
 
 def repository_class() -> type:
@@ -78,96 +91,132 @@ def repository_class() -> type:
 # rez's pieces, set by _make_class (rez is imported only when the class is built).
 _fs: Any = None
 _config: Any = None
+_case_sensitive = True
 _formats: dict[str, Any] = {}
 
 
 def _make_class() -> type:
-    global _fs, _config
+    global _fs, _config, _case_sensitive
     _fs = importlib.import_module("rezplugins.package_repository.filesystem")
     _config = importlib.import_module("rez.config").config
+    _case_sensitive = importlib.import_module("rez.utils.platform_").platform_ \
+        .has_case_sensitive_filesystem
     file_format = importlib.import_module("rez.serialise").FileFormat
     _formats.update(py=file_format.py, yaml=file_format.yaml)
     # (built with type(): a class statement inside a function upsets mypy.stubtest)
     namespace = {name: value for name, value in _Methods.__dict__.items()
                  if not name.startswith("__") or name in ("__init__", "__doc__")}
     namespace["__module__"] = __name__
-    namespace["pyrer_scans"] = 0  # scans run by all instances (for tests and benchmarks)
+    namespace["pyrer_scans"] = 0  # scans run by all instances (for tests)
+    namespace["pyrer_scan_seconds"] = 0.0  # their wall time (pyrer.solve's presolve time)
     cls = type("PyrerFileSystemPackageRepository", (_fs.FileSystemPackageRepository,), namespace)
     cls.__qualname__ = cls.__name__
     return cls
 
 
 class _Methods:
-    """rez's filesystem repository with listings from one pyrer scan per root."""
+    """rez's filesystem repository with listings from pyrer scans."""
 
     # (the attributes rez's FileSystemPackageRepository has, for the type checker)
     location: str
     disable_pkg_ignore: bool
     get_resource: Any
-    _pyrer_index: Optional[_Index]
-    _pyrer_live: set[str]
-    _pyrer_changing: bool
+    _pyrer_key: Optional[tuple[Any, ...]]
+    _pyrer_families: dict[str, _Families]  # family name -> the scan that covered it
+    _pyrer_listing: Optional[_Families]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         _fs.FileSystemPackageRepository.__init__(self, *args, **kwargs)
-        self._pyrer_index = None
-        self._pyrer_live = set()  # families changed through this repo: rez's live code
-        self._pyrer_changing = False
+        self._pyrer_key = None
+        self._pyrer_families = {}
+        self._pyrer_listing = None
 
-    # -- the scan
+    # -- the scans
 
     def _pyrer_settings(self) -> tuple[Any, ...]:
+        """rez's settings now; scans made under other settings are dropped."""
         settings = _fs._settings
-        return (bool(settings.check_package_definition_files),
-                tuple(settings.package_filenames),
-                bool(_config.allow_unversioned_packages),
-                settings.file_lock_dir, bool(self.disable_pkg_ignore))
+        key = (bool(settings.check_package_definition_files), tuple(settings.package_filenames),
+               bool(_config.allow_unversioned_packages), settings.file_lock_dir,
+               bool(self.disable_pkg_ignore))
+        if key != self._pyrer_key:
+            self._pyrer_key = key
+            self._pyrer_families = {}
+            self._pyrer_listing = None
+        return key
 
-    def _pyrer(self) -> Optional[_Index]:
-        """The scan's index of this root (scanning on first use), or None: rez answers."""
-        key = self._pyrer_settings()
-        index = self._pyrer_index
-        if index is None or index.key != key:
-            index = self._pyrer_scan(key)
-            self._pyrer_index = index
-        return index if index.ok else None
-
-    def _pyrer_scan(self, key: tuple[Any, ...]) -> _Index:
+    def _pyrer_scan(self, families: Optional[list[str]]) -> _Families:
         from . import _api
 
-        check, filenames, unversioned, lock_dir, no_ignore = key
-        type(self).pyrer_scans += 1  # type: ignore[attr-defined]
+        check, filenames, unversioned, lock_dir, no_ignore = self._pyrer_settings()
+        cls: Any = type(self)
+        cls.pyrer_scans += 1
+        start = time.perf_counter()
         try:
             result = _api.scan_repo(
                 [self.location], check_package_definition_files=check,
                 package_filenames=list(filenames), allow_unversioned_packages=unversioned,
-                file_lock_dir=lock_dir, disable_pkg_ignore=no_ignore, on_error="collect")
+                file_lock_dir=lock_dir, disable_pkg_ignore=no_ignore, families=families,
+                on_error="collect")
         except Exception:  # e.g. a lock dir rez rejects lazily: rez's code answers
-            index = _Index(key, self.location, _api.ScanResult())
-            index.ok = False
-            return index
-        return _Index(key, self.location, result)
+            scanned = _Families(self.location, _api.ScanResult())
+            scanned.ok = False
+        else:
+            scanned = _Families(self.location, result)
+        cls.pyrer_scan_seconds += time.perf_counter() - start
+        return scanned
+
+    def _pyrer_family(self, name: str) -> Optional[_Families]:
+        """The scan that answers for family `name` (scanning it on first use), or None."""
+        self._pyrer_settings()
+        scanned = self._pyrer_families.get(name)
+        if scanned is None:
+            scanned = self._pyrer_scan([name])
+            self._pyrer_families[name] = scanned
+            if scanned.answers(name):
+                _prefetch.submit(scanned.package_files(name, self.location))
+        return scanned if scanned.answers(name) else None
 
     # -- listing calls
 
+    def _get_family_dirs(self) -> Any:
+        if not _case_sensitive:
+            return _fs.FileSystemPackageRepository._get_family_dirs(self)
+        self._pyrer_settings()
+        if self._pyrer_listing is None:
+            self._pyrer_listing = self._pyrer_scan(None)
+            for name, entries in self._pyrer_listing.listed.items():
+                if (name, None) in entries:  # a listed directory is also what lookup finds
+                    self._pyrer_families.setdefault(name, self._pyrer_listing)
+        listing = self._pyrer_listing
+        if not listing.ok:
+            return _fs.FileSystemPackageRepository._get_family_dirs(self)
+        return [entry for entries in listing.listed.values() for entry in entries]
+
     def _get_family(self, name: str) -> Any:
-        index = self._pyrer()
-        if (index is None or name in index.broken or name in self._pyrer_live
-                or name not in index.versions or not _fs.is_valid_package_name(name)):
+        _fs.is_valid_package_name(name, raise_error=True)
+        scanned = self._pyrer_family(name) if _case_sensitive else None
+        if scanned is None:
             return _fs.FileSystemPackageRepository._get_family(self, name)
-        return self.get_resource(_fs.FileSystemPackageFamilyResource.key,
-                                 location=self.location, name=name)
+        entries = scanned.listed.get(name, [])
+        if (name, None) in entries:  # a directory wins (rez asks isdir first)
+            return self.get_resource(_fs.FileSystemPackageFamilyResource.key,
+                                     location=self.location, name=name)
+        for _, ext in entries:  # a lookup scan finds at most one file
+            return self.get_resource(_fs.FileSystemCombinedPackageFamilyResource.key,
+                                     location=self.location, name=name, ext=ext)
+        return None
 
     def _get_packages(self, family: Any) -> Any:
-        index = self._pyrer()
         name = family.name
-        if (index is None or family.key != _fs.FileSystemPackageFamilyResource.key
-                or family.location != self.location or name in index.broken
-                or name in self._pyrer_live or name not in index.versions):
+        scanned = None
+        if family.key == _fs.FileSystemPackageFamilyResource.key and family.location == self.location:
+            scanned = self._pyrer_family(name) if _case_sensitive else None
+        if scanned is None:
             return _fs.FileSystemPackageRepository._get_packages(self, family)
         key = _fs.FileSystemPackageResource.key
         packages = []
-        for version in index.versions[name]:
+        for version in scanned.versions.get(name, []):
             if version is None:
                 pkg = self.get_resource(key, location=self.location, name=name)
             else:
@@ -176,27 +225,20 @@ class _Methods:
         return packages
 
     def _get_file(self, path: str, package_filename: Optional[str] = None) -> Any:
-        index = None if package_filename else self._pyrer()
-        if index is not None:
-            found = index.files.get(path)
+        if not package_filename and _case_sensitive:
+            self._pyrer_settings()
             family = os.path.relpath(path, self.location).split(os.sep, 1)[0]
-            if found is not None and family not in index.broken and family not in self._pyrer_live:
-                filepath, fmt = found
-                return (filepath, _formats[fmt]) if fmt else (None, None)
+            scanned = self._pyrer_families.get(family)
+            if scanned is not None and scanned.answers(family):
+                found = scanned.files.get(path)
+                if found is not None:
+                    filepath, fmt = found
+                    return (filepath, _formats[fmt]) if fmt else (None, None)
         return _fs.FileSystemPackageRepository._get_file(self, path, package_filename)
 
-    # -- invalidation
+    # -- invalidation (rez calls clear_caches after every write, through _on_changed)
 
     def clear_caches(self) -> None:
         _fs.FileSystemPackageRepository.clear_caches(self)
-        if not self._pyrer_changing:
-            self._pyrer_index = None
-            self._pyrer_live.clear()
-
-    def _on_changed(self, pkg_name: str) -> None:
-        self._pyrer_live.add(pkg_name)
-        self._pyrer_changing = True
-        try:
-            _fs.FileSystemPackageRepository._on_changed(self, pkg_name)
-        finally:
-            self._pyrer_changing = False
+        self._pyrer_families = {}
+        self._pyrer_listing = None

@@ -5,8 +5,9 @@ API (``ResolvedContext(requests, package_paths=..., add_implicit_packages=False)
 over one of two repositories:
 
 * ``package_paths=[root, ...]``: pyrer's scanner-backed filesystem repository
-  (``pyrer._rez_repo``), one scan per root, cached for the process; the solver loads
-  lazily only the packages of the families it touches, as rez does.
+  (``pyrer._rez_repo``), one per root, kept for the process like rez's own: each
+  family the solver touches is scanned on first use (never the whole root), and the
+  solver loads lazily only the packages it needs, as rez does.
 * ``packages=[PackageData, ...]``: an in-memory repository (rez's ``memory`` type)
   built from the given data.
 
@@ -160,6 +161,7 @@ def _solve(requests: list[str], pkgs: Optional[list[PackageData]], paths: Option
     except Exception as err:  # a broken rez install
         return SolveResult("error", failure_description=f"cannot import rez: {err!r}")
     start = time.perf_counter()
+    scans_before = _scan_seconds()
     installed: dict[str, Any] = {}
     try:
         if pkgs is not None:
@@ -180,7 +182,9 @@ def _solve(requests: list[str], pkgs: Optional[list[PackageData]], paths: Option
     try:
         config.override("variant_select_mode", mode)
         context = ResolvedContext(requests, package_paths=repo_paths, add_implicit_packages=False)
+        # loads (rez's count) and the family scans run while rez solves
         load_ms = float(getattr(context, "load_time", 0.0) or 0.0) * 1000.0
+        load_ms += (_scan_seconds() - scans_before) * 1000.0
         status = context.status
         if status == ResolverStatus.solved:
             variants = list(context.resolved_packages or [])
@@ -205,6 +209,13 @@ def _solve(requests: list[str], pkgs: Optional[list[PackageData]], paths: Option
                 manager.repositories.pop(key, None)
             else:
                 manager.repositories[key] = repo
+
+
+def _scan_seconds() -> float:
+    """Time spent in the scanner-backed repositories' scans so far (0 before the first)."""
+    from . import _rez_repo
+
+    return float(getattr(_rez_repo._class, "pyrer_scan_seconds", 0.0))
 
 
 def _ms(start: float) -> float:
@@ -244,7 +255,6 @@ def _scanner_repo(path: str, installed: dict[str, Any]) -> str:
     if repo is None:
         repo = _rez_repo.repository_class()(location, ResourcePool(cache_size=None))
         _repos[location] = repo
-    repo._pyrer()  # the scan, counted as presolve time
     key = f"filesystem@{location}"
     installed[key] = repo
     return key

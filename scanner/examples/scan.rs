@@ -2,7 +2,10 @@
 //!
 //! Options mirror `ScanOptions`: `--check`, `--filenames a,b`, `--no-unversioned`,
 //! `--disable-pkg-ignore`, `--lock-dir NAME`, `--backend auto|std|io_uring`,
-//! `--concurrency N`, `--collect` (report problems, keep going) and `--json`.
+//! `--concurrency N`, `--collect` (report problems, keep going) and `--json`;
+//! `--families a,b` looks families up by name instead of listing the roots, and
+//! `--list-families` prints the families (JSON `"kind": "family"` records)
+//! instead of the packages.
 //! JSON strings hold paths as Python's `os.fsdecode` would (surrogate escapes).
 //! Exit codes: 0 clean, 1 problems, 2 bad usage or options.
 
@@ -26,6 +29,7 @@ fn main() -> ExitCode {
 fn run() -> Result<ExitCode, String> {
     let mut options = ScanOptions::default();
     let mut json = false;
+    let mut list_families = false;
     let mut roots: Vec<PathBuf> = Vec::new();
     let mut args = std::env::args_os().skip(1);
     while let Some(arg) = args.next() {
@@ -40,6 +44,12 @@ fn run() -> Result<ExitCode, String> {
             Some("--disable-pkg-ignore") => options.disable_pkg_ignore = true,
             Some("--collect") => options.on_problem = OnProblem::Collect,
             Some("--json") => json = true,
+            Some("--list-families") => list_families = true,
+            Some("--families") => {
+                let list = value("--families")?;
+                let names = list.split(',').filter(|s| !s.is_empty()).map(String::from);
+                options.families = Some(names.collect());
+            }
             Some("--filenames") => {
                 let list = value("--filenames")?;
                 options.package_filenames = list
@@ -74,7 +84,7 @@ fn run() -> Result<ExitCode, String> {
     let elapsed = start.elapsed();
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     if json {
-        write_json(&mut stdout, &output).map_err(|e| e.to_string())?;
+        write_json(&mut stdout, &output, list_families).map_err(|e| e.to_string())?;
     } else {
         let families: std::collections::HashSet<_> = output
             .packages
@@ -107,8 +117,18 @@ fn run() -> Result<ExitCode, String> {
     })
 }
 
-fn write_json(out: &mut impl Write, output: &ScanOutput) -> std::io::Result<()> {
-    for p in &output.packages {
+fn write_json(out: &mut impl Write, output: &ScanOutput, families: bool) -> std::io::Result<()> {
+    for f in output.families.iter().filter(|_| families) {
+        writeln!(
+            out,
+            "{{\"root\": {}, \"family\": {}, \"kind\": \"family\", \"version\": null, \"format\": {}, \"path\": {}}}",
+            f.root_index,
+            json_str(f.name.as_bytes()),
+            f.format.map_or("null".to_string(), |f| format!("\"{}\"", f.extension())),
+            json_str(f.path.as_os_str().as_encoded_bytes()),
+        )?;
+    }
+    for p in output.packages.iter().filter(|_| !families) {
         writeln!(
             out,
             "{{\"root\": {}, \"family\": {}, \"kind\": \"{}\", \"version\": {}, \"format\": {}, \"path\": {}}}",

@@ -34,6 +34,7 @@ mod getdents;
 mod options;
 mod output;
 mod pool;
+mod prefetch;
 mod rules;
 mod settings;
 mod std_backend;
@@ -47,7 +48,10 @@ use std::path::Path;
 pub use cancel::CancelToken;
 pub use error::ScanError;
 pub use options::{BackendChoice, OnProblem, ScanOptions};
-pub use output::{Backend, Format, Operation, PackageKind, Problem, ScanOutput, ScannedPackage};
+pub use output::{
+    Backend, Format, Operation, PackageKind, Problem, ScanOutput, ScannedFamily, ScannedPackage,
+};
+pub use prefetch::{prefetch_files, Prefetched};
 
 /// Scans the repository roots in `paths` (as in rez's `packages_path`) and
 /// returns every package rez would see, sorted by root, family, then version.
@@ -102,6 +106,7 @@ pub fn scan_repo_cancellable<P: AsRef<Path>>(
     };
     let mut output = ScanOutput {
         packages: found.packages,
+        families: found.families,
         problems: found.problems,
         backend,
         fallback_reason,

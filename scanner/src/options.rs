@@ -55,6 +55,12 @@ pub struct ScanOptions {
     pub disable_pkg_ignore: bool,
     /// rez `plugins.package_repository.filesystem.file_lock_dir`.
     pub file_lock_dir: Option<String>,
+    /// `None` lists every family of each root, as rez's `iter_package_families`.
+    /// `Some(names)` looks these families up by name instead, as a resolve does
+    /// (rez's `get_package_family`): the root is not listed; in each root, a
+    /// directory `name` is the family, else the file `name.py`, else `name.yaml`.
+    /// Lookup ignores the reserved names (`settings` finds `settings.yaml`).
+    pub families: Option<Vec<String>>,
     /// Which backend to run.
     pub backend: BackendChoice,
     /// The most filesystem operations in flight at once (threads for `std`).
@@ -71,6 +77,7 @@ impl Default for ScanOptions {
             allow_unversioned_packages: true,
             disable_pkg_ignore: false,
             file_lock_dir: None,
+            families: None,
             backend: BackendChoice::Auto,
             concurrency: ScanOptions::DEFAULT_CONCURRENCY,
             on_problem: OnProblem::Fail,
@@ -101,6 +108,14 @@ impl ScanOptions {
                 return Err(ScanError::InvalidOption {
                     option: "package_filenames",
                     reason: format!("{stem:?} contains a NUL byte"),
+                });
+            }
+        }
+        for name in self.families.iter().flatten() {
+            if !crate::rules::is_valid_package_name(name.as_bytes()) {
+                return Err(ScanError::InvalidOption {
+                    option: "families",
+                    reason: format!("{name:?} is not a valid rez package name"),
                 });
             }
         }

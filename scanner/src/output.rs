@@ -69,6 +69,20 @@ pub struct ScannedPackage {
     pub root_index: usize,
 }
 
+/// One family as rez's repository would list it (`iter_package_families`) or find
+/// it by name (`get_package_family`), whether or not it holds any package.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct ScannedFamily {
+    /// The family name.
+    pub name: String,
+    /// The family directory, or the file of a combined family (`ROOT/name.py`).
+    pub path: PathBuf,
+    /// `None` for a directory family; the file's format for a combined family.
+    pub format: Option<Format>,
+    /// Index into the `paths` given to `scan_repo`.
+    pub root_index: usize,
+}
+
 /// Which filesystem operation a problem came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Operation {
@@ -159,6 +173,9 @@ pub struct ScanOutput {
     /// Sorted by root index, then family name bytes, then version bytes
     /// (unversioned first), then kind, then path.
     pub packages: Vec<ScannedPackage>,
+    /// Every family found, including directory families that hold no package,
+    /// sorted by root index, then name bytes, then path.
+    pub families: Vec<ScannedFamily>,
     /// Every place the scan could not read, in path order.
     pub problems: Vec<Problem>,
     /// The backend that ran.
@@ -180,6 +197,13 @@ impl ScanOutput {
                 })
                 .then_with(|| a.kind.cmp(&b.kind))
                 .then_with(|| a.path.cmp(&b.path))
+        });
+        self.families.sort_by(|a, b| {
+            (a.root_index, a.name.as_bytes(), &a.path).cmp(&(
+                b.root_index,
+                b.name.as_bytes(),
+                &b.path,
+            ))
         });
         self.problems.sort_by(|a, b| a.path.cmp(&b.path));
     }

@@ -149,6 +149,7 @@ pub(crate) fn scan<P: AsRef<Path>>(
     let results = pool::run(bound, || tasks.queued() > 0, worker);
     for part in results {
         found.packages.extend(part.packages);
+        found.families.extend(part.families);
         found.problems.extend(part.problems);
     }
     (!cancel.is_cancelled()).then_some(found)

@@ -14,7 +14,7 @@ use std::path::{Component, Path, PathBuf};
 use futures::future::join_all;
 
 use crate::fs::{is_absent, Fs, Kind, RawEntry};
-use crate::output::{Format, Operation, PackageKind, Problem, ScannedPackage};
+use crate::output::{Format, Operation, PackageKind, Problem, ScannedFamily, ScannedPackage};
 use crate::rules::{
     RootName, BUILDING_PREFIX, HARD_CODED_STEM, IGNORE_PREFIX, NO_VERSION, SETTINGS_FILE,
 };
@@ -32,6 +32,7 @@ pub(crate) struct Root<D> {
 #[derive(Default)]
 pub(crate) struct Found {
     pub(crate) packages: Vec<ScannedPackage>,
+    pub(crate) families: Vec<ScannedFamily>,
     pub(crate) problems: Vec<Problem>,
 }
 
@@ -117,6 +118,16 @@ impl<'a, F: Fs> Walk<'a, F> {
         false
     }
 
+    /// Records a directory family (rez's `isdir` said yes), packages or not.
+    fn dir_family(&self, root_index: usize, name: &str, path: &Path) {
+        self.found.borrow_mut().families.push(ScannedFamily {
+            name: name.to_string(),
+            path: path.to_path_buf(),
+            format: None,
+            root_index,
+        });
+    }
+
     fn emit(&self, package: ScannedPackage) {
         self.found.borrow_mut().packages.push(package);
     }
@@ -144,8 +155,9 @@ impl<'a, F: Fs> Walk<'a, F> {
         }
     }
 
-    /// Root handling and `_get_family_dirs`: canonicalise, list, classify.
-    /// Combined families are emitted here; directory families are returned.
+    /// Root handling, then the families: listed (`_get_family_dirs`) or, with
+    /// `families` set, looked up by name. Combined families are emitted here;
+    /// directory families are returned.
     pub(crate) async fn scan_root(&self, index: usize, given: &Path) -> Option<Root<F::Dir>> {
         let location = match canonical_root(given) {
             Ok(location) => location,
@@ -167,10 +179,29 @@ impl<'a, F: Fs> Walk<'a, F> {
                 return None;
             }
         };
-        let entries = match self.fs.list(&dir).await {
+        let families = match &self.opts.families {
+            None => self.list_families(index, &location, &dir).await?,
+            Some(names) => self.look_up_families(index, &location, &dir, names).await?,
+        };
+        Some(Root {
+            index,
+            location,
+            dir,
+            families,
+        })
+    }
+
+    /// `_get_family_dirs`: lists the root and classifies its entries.
+    async fn list_families(
+        &self,
+        index: usize,
+        location: &Path,
+        dir: &F::Dir,
+    ) -> Option<Vec<String>> {
+        let entries = match self.fs.list(dir).await {
             Ok(entries) => entries,
             Err(err) => {
-                self.problem(location, Operation::ReadDir, &err);
+                self.problem(location.to_path_buf(), Operation::ReadDir, &err);
                 return None;
             }
         };
@@ -183,15 +214,15 @@ impl<'a, F: Fs> Walk<'a, F> {
         let is_reserved = |name: &[u8]| {
             name == SETTINGS_FILE.as_bytes() || self.lock_dir.is_some_and(|l| name == l.as_bytes())
         };
-        let (dir_ref, location_ref, entries_ref, names_ref) = (&dir, &location, &entries, &names);
+        let (entries_ref, names_ref) = (&entries, &names);
         let kinds = join_all((0..entries.len()).map(|i| async move {
             let entry = &entries_ref[i];
             if is_reserved(entry.name.as_encoded_bytes()) {
-                self.stat(dir_ref, location_ref, &entry.name).await
+                self.stat(dir, location, &entry.name).await
             } else if names_ref[i].is_irrelevant() {
                 None
             } else {
-                self.entry_kind(dir_ref, location_ref, entry).await
+                self.entry_kind(dir, location, entry).await
             }
         }))
         .await;
@@ -200,7 +231,7 @@ impl<'a, F: Fs> Walk<'a, F> {
         for ((entry, name), kind) in entries.iter().zip(&names).zip(kinds) {
             let bytes = entry.name.as_encoded_bytes();
             if bytes == SETTINGS_FILE.as_bytes() {
-                if !self.settings_usable(&location, kind) {
+                if !self.settings_usable(location, kind) {
                     return None;
                 }
                 continue;
@@ -215,15 +246,51 @@ impl<'a, F: Fs> Walk<'a, F> {
                 }
             } else {
                 // No `isfile` check: broken links and FIFOs count too.
-                self.emit_combined(index, &location, &entry.name, name);
+                self.emit_combined(index, location, &entry.name, name);
             }
         }
-        Some(Root {
-            index,
-            location,
-            dir,
-            families,
-        })
+        Some(families)
+    }
+
+    /// `get_package_family` for each name: a directory `name` (returned), else the
+    /// first of `name.py` and `name.yaml` that `isfile` (emitted). The root's
+    /// `settings.yaml` is checked first, as rez does when it builds the repository.
+    async fn look_up_families(
+        &self,
+        index: usize,
+        location: &Path,
+        dir: &F::Dir,
+        names: &[String],
+    ) -> Option<Vec<String>> {
+        let settings = self.stat(dir, location, OsStr::new(SETTINGS_FILE)).await;
+        if !self.settings_usable(location, settings) {
+            return None;
+        }
+        let kinds = join_all(names.iter().map(|name| async move {
+            if self.stat(dir, location, OsStr::new(name)).await == Some(Kind::Dir) {
+                return Some(None);
+            }
+            for format in Format::SEARCH_ORDER {
+                let file = OsString::from(format!("{name}.{}", format.extension()));
+                if self.stat(dir, location, &file).await == Some(Kind::File) {
+                    return Some(Some(file));
+                }
+            }
+            None
+        }))
+        .await;
+        let mut families = Vec::new();
+        for (name, kind) in names.iter().zip(kinds) {
+            match kind {
+                Some(None) => families.push(name.clone()),
+                Some(Some(file)) => {
+                    let root_name = RootName::parse(file.as_encoded_bytes());
+                    self.emit_combined(index, location, &file, &root_name);
+                }
+                None => {}
+            }
+        }
+        Some(families)
     }
 
     /// `FileSystemPackageFamilyResource.iter_packages` for one directory family,
@@ -256,6 +323,7 @@ impl<'a, F: Fs> Walk<'a, F> {
                         return None;
                     }
                 }
+                self.dir_family(root.index, name, &path);
                 // rez probes for an unversioned package file before it lists the
                 // family, so a family it cannot list may still yield that package.
                 if self.opts.allow_unversioned_packages {
@@ -269,6 +337,7 @@ impl<'a, F: Fs> Walk<'a, F> {
                 return None;
             }
         };
+        self.dir_family(root.index, name, &path);
         let bytes = |e: &RawEntry| e.name.as_encoded_bytes().to_vec();
         let check = self.opts.check_package_definition_files;
         let family = FamilyDir {
@@ -378,6 +447,12 @@ impl<'a, F: Fs> Walk<'a, F> {
     /// Emits the combined family a non-directory root entry stands for, if any.
     fn emit_combined(&self, root_index: usize, location: &Path, entry: &OsStr, name: &RootName) {
         if let Some((family, format)) = name.as_combined {
+            self.found.borrow_mut().families.push(ScannedFamily {
+                name: family.to_string(),
+                path: location.join(entry),
+                format: Some(format),
+                root_index,
+            });
             self.emit(ScannedPackage {
                 family: family.to_string(),
                 version: None,

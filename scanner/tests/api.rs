@@ -72,6 +72,15 @@ fn bad_options_and_paths_are_typed_errors() {
         },
         "concurrency",
     );
+    for name in ["a-b", "", "__pycache__", "trail."] {
+        bad(
+            ScanOptions {
+                families: Some(vec!["ok".into(), name.into()]),
+                ..ScanOptions::default()
+            },
+            "families",
+        );
+    }
     bad(
         ScanOptions {
             package_filenames: vec!["pack\0age".into()],
@@ -120,6 +129,86 @@ fn entries_are_sorted_by_root_family_and_version_bytes() {
             (0, "zed".into(), v("10.0"), Versioned),
             (0, "zed".into(), v("2.0"), Versioned),
             (1, "aaa".into(), None, Unversioned),
+        ]
+    );
+}
+
+#[test]
+fn families_are_listed_with_or_without_packages_and_found_by_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(&root.join("foo/1.0/package.py"));
+    fs::create_dir(root.join("empty")).unwrap();
+    write(&root.join("combo.py"));
+    write(&root.join("dup/2.0/package.yaml"));
+    write(&root.join("dup.py"));
+    fs::write(root.join("settings.yaml"), "{}\n").unwrap();
+    fs::create_dir(root.join("locks")).unwrap();
+    let lock = ScanOptions {
+        file_lock_dir: Some("locks".into()),
+        ..ScanOptions::default()
+    };
+    let described = |out: &pyrer_scanner::ScanOutput| -> Vec<(String, String, Option<&str>)> {
+        let name = |p: &Path| {
+            p.strip_prefix(root.canonicalize().unwrap())
+                .unwrap()
+                .display()
+                .to_string()
+        };
+        out.families
+            .iter()
+            .map(|f| {
+                (
+                    f.name.clone(),
+                    name(&f.path),
+                    f.format.map(|f| f.extension()),
+                )
+            })
+            .collect()
+    };
+    // Listing (rez's iter_package_families): `empty` is a family; the lock dir
+    // and settings.yaml are reserved; `dup` is two families.
+    let out = scan_repo(&[root], &lock).unwrap();
+    let own = |n: &str, p: &str, f: Option<&'static str>| (n.to_string(), p.to_string(), f);
+    assert_eq!(
+        described(&out),
+        [
+            own("combo", "combo.py", Some("py")),
+            own("dup", "dup", None),
+            own("dup", "dup.py", Some("py")),
+            own("empty", "empty", None),
+            own("foo", "foo", None),
+        ]
+    );
+    // Lookup (rez's get_package_family): a directory wins over `dup.py`, the lock
+    // dir is found, `settings` finds settings.yaml, missing names find nothing.
+    let names = ["dup", "locks", "settings", "combo", "nothere", "empty"];
+    let lookup = ScanOptions {
+        families: Some(names.map(String::from).to_vec()),
+        ..lock.clone()
+    };
+    let out = scan_repo(&[root], &lookup).unwrap();
+    assert_eq!(
+        described(&out),
+        [
+            own("combo", "combo.py", Some("py")),
+            own("dup", "dup", None),
+            own("empty", "empty", None),
+            own("locks", "locks", None),
+            own("settings", "settings.yaml", Some("yaml")),
+        ]
+    );
+    let packages: Vec<_> = out
+        .packages
+        .iter()
+        .map(|p| (p.family.as_str(), p.kind))
+        .collect();
+    assert_eq!(
+        packages,
+        [
+            ("combo", PackageKind::Combined),
+            ("dup", PackageKind::Versioned),
+            ("settings", PackageKind::Combined),
         ]
     );
 }

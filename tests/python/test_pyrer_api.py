@@ -244,3 +244,31 @@ def test_unset_options_come_from_rez_config(tmp_path, rez_python):
                                                            "unversioned/package.py"]
     env["REZ_ALLOW_UNVERSIONED_PACKAGES"] = "1"
     assert found({}) == ["custom/1.0/custom.py", "unversioned/package.py"]
+
+
+def test_families_listed_and_looked_up(tmp_path):
+    root = tmp_path / "root"
+    write(root / "fam" / "1.0" / "package.py")
+    (root / "empty").mkdir()
+    write(root / "combo.py")
+    write(root / "settings.yaml", "{}\n")
+    listed = scan(root)
+    assert [(f.name, f.format) for f in listed.families] == [
+        ("combo", "py"), ("empty", None), ("fam", None)]
+    family = listed.families[2]
+    assert family == pyrer.ScannedFamily("fam", str(root / "fam"), None, str(root))
+    assert (family.name, family.path, family.root) == ("fam", str(root / "fam"), str(root))
+    found = scan(root, families=iter(["settings", "empty", "nothere", "fam"]))
+    assert [(f.name, os.path.basename(f.path), f.format) for f in found.families] == [
+        ("empty", "empty", None), ("fam", "fam", None), ("settings", "settings.yaml", "yaml")]
+    assert [(p.family, p.kind) for p in found] == [("fam", "versioned"), ("settings", "combined")]
+    assert scan(root, families=[]) == [] and scan(root, families=[]).families == ()
+
+
+def test_families_argument_errors(tmp_path):
+    with pytest.raises(TypeError, match="families"):
+        scan(tmp_path, families="fam")
+    with pytest.raises(TypeError, match="families"):
+        scan(tmp_path, families=[1])
+    with pytest.raises(ValueError, match='families.*"a-b" is not a valid rez package name'):
+        scan(tmp_path, families=["a-b"])

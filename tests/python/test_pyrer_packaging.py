@@ -31,7 +31,7 @@ try:
 except RuntimeError as err:
     solve_error = str(err)
 data = pyrer.solve(["fam"], [pyrer.PackageData("fam", "1.0")])
-import pyrer.rez_plugin  # the entry-point module imports without rez
+import pyrer_rez_plugin  # the entry-point module imports without rez
 print(json.dumps({"paths": [os.path.relpath(p.path, root) for p in result],
                   "backend": result.backend, "backends": pyrer.backends(),
                   "solve_error": solve_error, "data": [data.status, data.failure_description]}))
@@ -102,5 +102,6 @@ def test_stubs_match_the_runtime(tmp_path):
 
 
 def test_package_type_checks():
-    proc = run_tool("mypy", "--strict", str(REPO / "python" / "pyrer"))
+    proc = run_tool("mypy", "--strict", str(REPO / "python" / "pyrer"),
+                    str(REPO / "python" / "pyrer_rez_plugin"))
     assert proc.returncode == 0, proc.stdout + proc.stderr

@@ -17,7 +17,8 @@ rez = pytest.importorskip("rez")
 from rez.utils.resources import ResourcePool  # noqa: E402
 from rezplugins.package_repository import filesystem  # noqa: E402
 
-from pyrer import _rez_repo, rez_plugin  # noqa: E402
+import pyrer_rez_plugin as rez_plugin  # noqa: E402
+from pyrer import _rez_repo  # noqa: E402
 
 BIN = Path(sys.executable).parent
 
@@ -84,12 +85,51 @@ def pair(root: Path):
 def test_answers_like_rez(quirks):
     stock, ours = pair(quirks)
     assert view(ours) == view(stock)
-    assert ours._pyrer_index is not None and ours._pyrer_index.ok  # the scan answered
-    assert ours._pyrer_index.versions["fam"]
+    # the scans answered: one per family looked up, one listing
+    assert ours._pyrer_families["fam"].answers("fam")
+    assert ours._pyrer_families["fam"].versions["fam"]
+    assert ours._pyrer_listing is not None and ours._pyrer_listing.ok
     with pytest.raises(Exception) as a:
         stock.get_package_family("bad-name")
     with pytest.raises(type(a.value)):
         ours.get_package_family("bad-name")
+
+
+def test_answers_like_rez_after_a_listing(quirks):
+    """Lookups served from a whole-root listing keep lookup semantics (spec section 7)."""
+    stock, ours = pair(quirks)
+    listed = sorted((f.key, f.name, f.get("ext")) for f in ours.iter_package_families())
+    assert listed == sorted((f.key, f.name, f.get("ext")) for f in stock.iter_package_families())
+    assert ("filesystem.family", "empty", None) in listed  # empty families are listed
+    scans = type(ours).pyrer_scans
+    assert view(ours) == view(stock)
+    # directories came from the listing; only the other names needed a lookup scan
+    dirs = {"fam", "unv", "nov", "empty", "dup"}
+    assert type(ours).pyrer_scans - scans == len(set(NAMES) - dirs)
+
+
+def test_prefetch_reads_the_family_files(quirks, monkeypatch):
+    submitted: list = []
+    monkeypatch.setattr(_rez_repo._prefetch, "submit", submitted.append)
+    _, ours = pair(quirks)
+    ours.get_package_family("fam")
+    assert submitted == [[str(quirks / "fam" / v / f) for v, f in
+                          (("2.0", "package.yaml"), ("1.0", "package.py"))]]
+    from pyrer import _native
+
+    files = submitted[0] + [str(quirks / "nothere")]
+    assert _native.prefetch(files, 4) == (2, sum(os.path.getsize(f) for f in files[:2]), 1)
+    with pytest.raises(ValueError):
+        _native.prefetch(files, 0)
+
+
+def test_prefetch_switch(monkeypatch):
+    from pyrer import _prefetch
+
+    monkeypatch.delenv("PYRER_REZ_PREFETCH", raising=False)
+    assert _prefetch.enabled()
+    monkeypatch.setenv("PYRER_REZ_PREFETCH", "0")
+    assert not _prefetch.enabled()
 
 
 CHECK_MODE = r"""
@@ -103,7 +143,7 @@ assert config.allow_unversioned_packages is False
 stock, ours = t.pair(Path(sys.argv[2]))
 a, b = t.view(ours), t.view(stock)
 assert a == b, (a, b)
-assert ours._pyrer_index.ok and ours._pyrer_index.key[0] is True
+assert ours._pyrer_families["fam"].answers("fam") and ours._pyrer_key[0] is True
 print("same")
 """
 
@@ -131,7 +171,7 @@ def test_writes_refresh_the_family(quirks):
     assert "6.0" in [v for v, _ in view(ours, ["fam"])["fam"][3]]
     assert view(ours) == view(stock)
     ours.clear_caches()
-    assert ours._pyrer_index is None and not ours._pyrer_live
+    assert not ours._pyrer_families and ours._pyrer_listing is None
 
 
 def test_register_plugin_is_opt_in(monkeypatch):
@@ -143,6 +183,46 @@ def test_register_plugin_is_opt_in(monkeypatch):
     cls = rez_plugin.register_plugin()
     assert cls is _rez_repo.repository_class()
     assert issubclass(cls, filesystem.FileSystemPackageRepository) and cls.name() == "filesystem"
+
+
+def test_register_plugin_from_rez_config(tmp_path):
+    """rez's optionvars switch the plugin on; PYRER_REZ_PLUGIN=0 wins over them."""
+    cfg = tmp_path / "rezconfig.py"
+    cfg.write_text("optionvars = {'pyrer': {'rez_plugin': True}}\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("REZ_", "PYRER_REZ"))}
+    env.update(REZ_DISABLE_HOME_CONFIG="1")
+    for extra, expected in (({"REZ_CONFIG_FILE": str(cfg)}, "PyrerFileSystemPackageRepository"),
+                            ({"REZ_CONFIG_FILE": str(cfg), "PYRER_REZ_PLUGIN": "0"},
+                             "FileSystemPackageRepository"),
+                            ({"REZ_OPTIONVARS_JSON": '{"pyrer": {"rez_plugin": true}}'},
+                             "PyrerFileSystemPackageRepository"),
+                            ({}, "FileSystemPackageRepository")):
+        out = subprocess.run([sys.executable, "-c", CLASS_OF, str(tmp_path)], capture_output=True,
+                             text=True, env=dict(env, **extra), timeout=120)
+        assert out.stdout.strip() == expected, (extra, out.stderr)
+
+
+BROKEN_PYRER = r"""
+import sys, warnings
+sys.path.insert(0, sys.argv[2])  # a `pyrer` package that cannot be imported
+warnings.simplefilter("always")
+with warnings.catch_warnings(record=True) as caught:
+    from rez.package_repository import package_repository_manager
+    print(type(package_repository_manager.get_repository(sys.argv[1])).__name__)
+print(any("unavailable" in str(w.message) for w in caught))
+"""
+
+
+def test_a_broken_pyrer_degrades_to_stock(tmp_path):
+    """The entry-point module imports even when pyrer itself cannot: rez stays usable."""
+    broken = tmp_path / "shadow" / "pyrer"
+    touch(broken / "__init__.py", "raise ImportError('simulated broken extension')\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("REZ_", "PYRER_REZ"))}
+    env.update(REZ_DISABLE_HOME_CONFIG="1", PYRER_REZ_PLUGIN="1")
+    out = subprocess.run([sys.executable, "-c", BROKEN_PYRER, str(tmp_path),
+                          str(tmp_path / "shadow")], capture_output=True, text=True, env=env,
+                         timeout=120)
+    assert out.stdout.split() == ["FileSystemPackageRepository", "True"], out.stderr
 
 
 def test_register_plugin_degrades_with_a_warning(monkeypatch):

@@ -142,8 +142,12 @@ def test_solve_uses_the_scanner(small_repo):
     _solve._repos.clear()
     before = cls.pyrer_scans
     pyrer.solve(["numpy"], package_paths=[small_repo])
-    pyrer.solve(["tool"], package_paths=[small_repo])
-    assert cls.pyrer_scans == before + 1  # one scan per root, reused
+    # one scan per family the solver touched (numpy and python), never the whole root
+    assert cls.pyrer_scans - before == 2
+    pyrer.solve(["numpy"], package_paths=[small_repo])
+    assert cls.pyrer_scans - before == 2  # reused
+    repo = _solve._repos[os.path.abspath(small_repo)]
+    assert repo._pyrer_listing is None
     from rez.package_repository import package_repository_manager
 
     key = f"filesystem@{small_repo}"

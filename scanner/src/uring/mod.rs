@@ -170,6 +170,7 @@ pub(crate) fn scan<P: AsRef<Path>>(
             return Ok(None);
         };
         found.packages.extend(part.packages);
+        found.families.extend(part.families);
         found.problems.extend(part.problems);
     }
     Ok(Some(found))
