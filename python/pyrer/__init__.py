@@ -16,8 +16,9 @@ The command line is ``pyrer`` (or ``python -m pyrer``): ``pyrer scan PATH...``,
 
 ``solve(requests, package_paths=[...])`` (or ``solve(requests, [PackageData, ...])``)
 resolves with rez's own solver over the scanned (or in-memory) packages; pyrer has no
-native solver. With ``PYRER_REZ_PLUGIN=1``, rez itself (``rez env``) uses pyrer's
-scanner-backed filesystem repository (``pyrer.rez_plugin``); see docs/rez-integration.md.
+native solver. With ``PYRER_REZ_PLUGIN=1`` (or rez's ``optionvars``), rez itself
+(``rez env``) uses pyrer's scanner-backed filesystem repository (entry point
+``pyrer_rez_plugin``); see docs/rez-integration.md.
 """
 
 from ._api import ScanError, ScannedFamily, ScanResult, backends, scan_repo, scan_repo_async

@@ -181,10 +181,11 @@ def _solve(requests: list[str], pkgs: Optional[list[PackageData]], paths: Option
     solve_start = time.perf_counter()
     try:
         config.override("variant_select_mode", mode)
-        context = ResolvedContext(requests, package_paths=repo_paths, add_implicit_packages=False)
-        # loads (rez's count) and the family scans run while rez solves
-        load_ms = float(getattr(context, "load_time", 0.0) or 0.0) * 1000.0
-        load_ms += (_scan_seconds() - scans_before) * 1000.0
+        with _LoadTimer() as loads:
+            context = ResolvedContext(requests, package_paths=repo_paths,
+                                      add_implicit_packages=False)
+        # package loads and family scans, which run while rez solves
+        load_ms = (loads.seconds + _scan_seconds() - scans_before) * 1000.0
         status = context.status
         if status == ResolverStatus.solved:
             variants = list(context.resolved_packages or [])
@@ -209,6 +210,38 @@ def _solve(requests: list[str], pkgs: Optional[list[PackageData]], paths: Option
                 manager.repositories.pop(key, None)
             else:
                 manager.repositories[key] = repo
+
+
+class _LoadTimer:
+    """Times rez's package loads on this thread while in use (rez 3.4.0's own
+    ``load_time`` is always 0): a load is the first access to a resource's ``_data``,
+    which finds, reads and runs its package file."""
+
+    def __init__(self) -> None:
+        self.seconds = 0.0
+        self._thread = threading.get_ident()
+
+    def __enter__(self) -> "_LoadTimer":
+        from rez.utils.resources import Resource
+
+        self._resource = Resource
+        self._original = vars(Resource)["_data"]
+        load = self._original.func
+
+        def timed_load(resource: Any) -> Any:
+            if threading.get_ident() != self._thread:
+                return load(resource)
+            start = time.perf_counter()
+            try:
+                return load(resource)
+            finally:
+                self.seconds += time.perf_counter() - start
+
+        setattr(Resource, "_data", type(self._original)(timed_load, "_data"))
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        setattr(self._resource, "_data", self._original)
 
 
 def _scan_seconds() -> float:

@@ -216,3 +216,15 @@ def test_differential_script_runs(tmp_path):
     text = results.read_text()
     assert "2/2 requests identical" in text and text.startswith("# Results\n\n<!-- other -->")
     assert text.count("<!-- solve:begin -->") == 1 and "<!-- solve:end -->" in text
+
+
+def test_presolve_time_includes_package_loads(tmp_path):
+    """presolve_time_ms counts loading package.py (rez 3.4.0 reports no load time itself)."""
+    root = tmp_path / "slow"
+    write_pkg(root, "slow", "1.0")
+    path = root / "slow" / "1.0" / "package.py"
+    path.write_text("import time\ntime.sleep(0.2)\n" + path.read_text())
+    r = pyrer.solve(["slow"], package_paths=[root])
+    assert r.status == "solved", r.failure_description
+    assert r.presolve_time_ms >= 200, r
+    assert r.solve_time_ms < r.presolve_time_ms, r
