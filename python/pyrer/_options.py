@@ -69,11 +69,12 @@ def resolve(paths: Any, options: dict[str, Any], on_error: Any) -> Request:
     for key in ("check_package_definition_files", "allow_unversioned_packages", "disable_pkg_ignore"):
         if not isinstance(resolved[key], bool):
             raise TypeError(f"{key} must be a bool, not {type(resolved[key]).__name__}")
-    resolved["package_filenames"] = _filenames(resolved["package_filenames"])
+    resolved["package_filenames"] = _strings("package_filenames", resolved["package_filenames"])
     lock_dir = resolved["file_lock_dir"]
     if lock_dir is not None and not isinstance(lock_dir, str):
         raise TypeError(f"file_lock_dir must be a str or None, not {type(lock_dir).__name__}")
-    resolved["families"] = _families(resolved["families"])
+    if resolved["families"] is not None:
+        resolved["families"] = _strings("families", resolved["families"])
     if not isinstance(resolved["backend"], str):
         raise TypeError(f"backend must be a str, not {type(resolved['backend']).__name__}")
     concurrency = resolved["concurrency"]
@@ -108,29 +109,15 @@ def _roots(paths: Any) -> list[str]:
     return roots
 
 
-def _filenames(value: Any) -> list[str]:
+def _strings(option: str, value: Any) -> list[str]:
+    """`value` as a list of str; TypeError naming `option` for anything else."""
     if isinstance(value, (str, bytes)):
-        raise TypeError(f"package_filenames must be a list of str, not a single {type(value).__name__}")
+        raise TypeError(f"{option} must be a list of str, not a single {type(value).__name__}")
     try:
         names = list(value)
     except TypeError:
-        raise TypeError(f"package_filenames must be a list of str, not {type(value).__name__}") from None
+        raise TypeError(f"{option} must be a list of str, not {type(value).__name__}") from None
     for name in names:
         if not isinstance(name, str):
-            raise TypeError(f"package_filenames: expected str items, not {type(name).__name__}")
-    return names
-
-
-def _families(value: Any) -> list[str] | None:
-    if value is None:
-        return None
-    if isinstance(value, (str, bytes)):
-        raise TypeError(f"families must be an iterable of str, not a single {type(value).__name__}")
-    try:
-        names = list(value)
-    except TypeError:
-        raise TypeError(f"families must be an iterable of str, not {type(value).__name__}") from None
-    for name in names:
-        if not isinstance(name, str):
-            raise TypeError(f"families: expected str items, not {type(name).__name__}")
+            raise TypeError(f"{option}: expected str items, not {type(name).__name__}")
     return names
