@@ -398,6 +398,8 @@ def run_all(args: argparse.Namespace, bench: Path, requests: list[list[str]],
                         rec = measure(mode, requests[i], bench)
                     rec.update(condition=condition, run=run, request=i, mode=mode)
                     records.append(rec)
+                    if args.json:  # kept current, so an interrupted run keeps its records
+                        args.json.write_text(json.dumps(records, indent=1))
                     print(f"[{condition} {run}/{args.runs}] #{i:<3} {mode:17} {rec['status']:6} "
                           f"{len(rec['resolved']):3} pkgs  total {rec['total_s']:7.3f} s  "
                           f"presolve {rec['presolve_s']:7.3f} s  ({rec['loads']} loads, {rec['scans']} scans)",
