@@ -548,15 +548,6 @@ def report(args: argparse.Namespace, records: list[dict[str, Any]], indexes: lis
     return "\n".join(lines)
 
 
-def write_section(path: Path, body: str) -> None:
-    text = path.read_text() if path.exists() else ""
-    if BEGIN in text and END in text:
-        text = re.sub(re.escape(BEGIN) + ".*?" + re.escape(END), lambda _m: body, text, flags=re.S)
-    else:
-        text = text.rstrip("\n") + "\n\n" + body + "\n"
-    path.write_text(text)
-
-
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--requests", default="subset",
@@ -591,7 +582,7 @@ def main(argv: list[str] | None = None) -> int:
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, stop_on_signal)
     # importing it also clears REZ_* from the environment the children inherit
-    from solve_differential import benchmark
+    from solve_differential import benchmark, write_section
 
     bench, requests = benchmark()
     indexes = (list(range(len(requests))) if args.requests == "all"
@@ -607,7 +598,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         args.json.write_text(json.dumps(records, indent=1))
     if args.write:
-        write_section(args.write, body)
+        write_section(args.write, body, BEGIN, END)
     return 0 if not problems else 1
 
 

@@ -184,14 +184,21 @@ def write_results(path: Path, rows: list[dict[str, Any]], summary: str, stock_to
           for r in slow],
         "",
         "Both sides run rez's solver, which dominates (package loads and solving); pyrer",
-        "replaces only the listing (one scan of the root, then family lookups and version",
-        "listings from memory). Each pyrer solve here starts with fresh rez caches and",
-        "scans the root again (included in its time).",
+        "replaces only the listing (each family the solver touches is scanned on its first",
+        "lookup, then its version listing and package files come from that scan). Each",
+        "pyrer solve here starts with fresh rez caches and scans its families again",
+        "(included in its time).",
         END,
     ])
+    write_section(path, body, BEGIN, END)
+
+
+def write_section(path: Path, body: str, begin: str, end: str) -> None:
+    """Replaces the section between the markers `begin` and `end` of `path` with `body`
+    (which carries the markers), or appends it. Also used by e2e.py."""
     text = path.read_text() if path.exists() else ""
-    if BEGIN in text and END in text:
-        text = re.sub(re.escape(BEGIN) + ".*?" + re.escape(END), lambda _m: body, text, flags=re.S)
+    if begin in text and end in text:
+        text = re.sub(re.escape(begin) + ".*?" + re.escape(end), lambda _m: body, text, flags=re.S)
     else:
         text = text.rstrip("\n") + "\n\n" + body + "\n"
     path.write_text(text)

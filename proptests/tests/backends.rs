@@ -68,6 +68,52 @@ fn check_sorted(label: &str, out: &ScanOutput) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// Scans `roots` with every usable backend at every concurrency (options from
+/// `options`), checks each output's order, and requires all of them to return the
+/// same packages, families and problems. Returns the first output.
+fn scan_everywhere(
+    roots: &[std::path::PathBuf],
+    what: &str,
+    options: impl Fn(BackendChoice, usize) -> ScanOptions,
+) -> Result<ScanOutput, TestCaseError> {
+    let mut first: Option<(String, ScanOutput)> = None;
+    for &backend in usable_backends() {
+        for &concurrency in CONCURRENCY {
+            let label = format!("{what}{backend:?}/concurrency {concurrency}");
+            let out = scan_repo(roots, &options(backend, concurrency))
+                .map_err(|e| TestCaseError::fail(format!("{label}: {e}")))?;
+            check_sorted(&label, &out)?;
+            match &first {
+                None => first = Some((label, out)),
+                Some((first_label, expected)) => {
+                    prop_assert_eq!(
+                        &out.packages,
+                        &expected.packages,
+                        "packages of {} differ from {}",
+                        label,
+                        first_label
+                    );
+                    prop_assert_eq!(
+                        &out.families,
+                        &expected.families,
+                        "families of {} differ from {}",
+                        label,
+                        first_label
+                    );
+                    prop_assert_eq!(
+                        &out.problems,
+                        &expected.problems,
+                        "problems of {} differ from {}",
+                        label,
+                        first_label
+                    );
+                }
+            }
+        }
+    }
+    Ok(first.expect("at least one backend runs").1)
+}
+
 proptest! {
     #![proptest_config(ProptestConfig {
         // PROPTEST_CASES overrides this, as usual with proptest!.
@@ -80,32 +126,9 @@ proptest! {
     fn all_backends_and_concurrencies_agree(case in tree::case(1..4, false)) {
         let dir = tempfile::tempdir().unwrap();
         let roots = tree::materialize(&case, dir.path()).unwrap();
-        let mut first: Option<(String, ScanOutput)> = None;
-        for &backend in usable_backends() {
-            for &concurrency in CONCURRENCY {
-                let label = format!("{backend:?}/concurrency {concurrency}");
-                let out = scan(&roots, &case.options, backend, concurrency)
-                    .map_err(TestCaseError::fail)?;
-                check_sorted(&label, &out)?;
-                match &first {
-                    None => first = Some((label, out)),
-                    Some((first_label, expected)) => {
-                        prop_assert_eq!(
-                            &out.packages, &expected.packages,
-                            "packages of {} differ from {}", label, first_label
-                        );
-                        prop_assert_eq!(
-                            &out.families, &expected.families,
-                            "families of {} differ from {}", label, first_label
-                        );
-                        prop_assert_eq!(
-                            &out.problems, &expected.problems,
-                            "problems of {} differ from {}", label, first_label
-                        );
-                    }
-                }
-            }
-        }
+        scan_everywhere(&roots, "", |backend, concurrency| {
+            scan_options(&case.options, backend, concurrency)
+        })?;
     }
 }
 
@@ -130,28 +153,10 @@ proptest! {
         names.sort();
         names.dedup();
 
-        let mut first: Option<(String, ScanOutput)> = None;
-        for &backend in usable_backends() {
-            for &concurrency in CONCURRENCY {
-                let label = format!("lookup {backend:?}/concurrency {concurrency}");
-                let mut options = scan_options(&case.options, backend, concurrency);
-                options.families = Some(names.clone());
-                let out = scan_repo(&roots, &options).map_err(|e| TestCaseError::fail(e.to_string()))?;
-                check_sorted(&label, &out)?;
-                match &first {
-                    None => first = Some((label, out)),
-                    Some((first_label, expected)) => {
-                        prop_assert_eq!(&out.packages, &expected.packages,
-                            "packages of {} differ from {}", label, first_label);
-                        prop_assert_eq!(&out.families, &expected.families,
-                            "families of {} differ from {}", label, first_label);
-                        prop_assert_eq!(&out.problems, &expected.problems,
-                            "problems of {} differ from {}", label, first_label);
-                    }
-                }
-            }
-        }
-        let (_, lookup) = first.expect("at least one backend runs");
+        let lookup = scan_everywhere(&roots, "lookup ", |backend, concurrency| ScanOptions {
+            families: Some(names.clone()),
+            ..scan_options(&case.options, backend, concurrency)
+        })?;
         let lock_dir = case.options.file_lock_dir.as_deref();
         for family in listing.families.iter().filter(|f| f.format.is_none()) {
             if Some(family.name.as_str()) == lock_dir {

@@ -145,10 +145,11 @@ class _Methods:
             self._pyrer_listing = None
         return key
 
-    def _pyrer_scan(self, families: Optional[list[str]]) -> _Families:
+    def _pyrer_scan(self, key: tuple[Any, ...], families: Optional[list[str]]) -> _Families:
+        """Scans with the settings `key` (from `_pyrer_settings`)."""
         from . import _api
 
-        check, filenames, unversioned, lock_dir, no_ignore = self._pyrer_settings()
+        check, filenames, unversioned, lock_dir, no_ignore = key
         cls: Any = type(self)
         cls.pyrer_scans += 1
         start = time.perf_counter()
@@ -168,10 +169,10 @@ class _Methods:
 
     def _pyrer_family(self, name: str) -> Optional[_Families]:
         """The scan that answers for family `name` (scanning it on first use), or None."""
-        self._pyrer_settings()
+        key = self._pyrer_settings()
         scanned = self._pyrer_families.get(name)
         if scanned is None:
-            scanned = self._pyrer_scan([name])
+            scanned = self._pyrer_scan(key, [name])
             self._pyrer_families[name] = scanned
             if scanned.answers(name):
                 _prefetch.submit(scanned.package_files(name, self.location))
@@ -182,9 +183,9 @@ class _Methods:
     def _get_family_dirs(self) -> Any:
         if not _case_sensitive:
             return _fs.FileSystemPackageRepository._get_family_dirs(self)
-        self._pyrer_settings()
+        key = self._pyrer_settings()
         if self._pyrer_listing is None:
-            self._pyrer_listing = self._pyrer_scan(None)
+            self._pyrer_listing = self._pyrer_scan(key, None)
             for name, entries in self._pyrer_listing.listed.items():
                 if (name, None) in entries:  # a listed directory is also what lookup finds
                     self._pyrer_families.setdefault(name, self._pyrer_listing)
