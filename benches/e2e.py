@@ -510,6 +510,15 @@ def machine_facts() -> str:
             f"Python {platform.python_version()}, rez {rez.__version__}, pyrer {pyrer.__version__}")
 
 
+def runs_done(records: list[dict[str, Any]], conditions: list[str]) -> str:
+    """How many runs each condition completed, e.g. "cold-local 3 runs, fuse 2 runs"."""
+    done = []
+    for condition in conditions:
+        runs = {r["run"] for r in records if r["condition"] == condition}
+        done.append(f"{condition} {len(runs)} run{'s' if len(runs) != 1 else ''}")
+    return ", ".join(done)
+
+
 def report(args: argparse.Namespace, records: list[dict[str, Any]], indexes: list[int],
            bench: Path, problems: list[str]) -> str:
     families = sum(1 for e in os.scandir(bench) if e.is_dir())
@@ -523,8 +532,8 @@ def report(args: argparse.Namespace, records: list[dict[str, Any]], indexes: lis
         f"Command: `{command}` ({machine_facts()}).",
         "",
         f"Requests {', '.join(map(str, indexes))} of rez's benchmark `requests.json` over its "
-        f"repository ({families} families, {packages} packages); medians of {args.runs} "
-        "interleaved runs, seconds. Every measurement is one resolve in a fresh Python process "
+        f"repository ({families} families, {packages} packages); medians of interleaved runs "
+        f"({runs_done(records, args.conditions)}), seconds. Every measurement is one resolve in a fresh Python process "
         "whose imports were warmed by a resolve over a two-package repository, with the page "
         "cache dropped right before the timed call. **total**: the resolve call "
         "(`ResolvedContext(...)` or `pyrer.solve(...)`, repository creation included). "
@@ -559,6 +568,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     ap.add_argument("--runs", type=int, default=3, help="runs per mode (default 3)")
     ap.add_argument("--write", type=Path, help="write the section into this RESULTS.md")
     ap.add_argument("--json", type=Path, help="write every measurement's record here")
+    ap.add_argument("--report-from", type=Path, metavar="JSON",
+                    help="measure nothing: report the records a (possibly interrupted) run "
+                         "wrote with --json")
     args = ap.parse_args(argv)
     args.modes = args.modes.split(",")
     args.conditions = args.conditions.split(",")
@@ -575,9 +587,9 @@ def stop_on_signal(signum: int, _frame: Any) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
-    if os.geteuid() != 0:
+    if os.geteuid() != 0 and not args.report_from:
         sys.exit("e2e.py needs root (drop_caches, FUSE mounts)")
-    if "fuse" in args.conditions and not LATENCYFS.is_file():
+    if "fuse" in args.conditions and not LATENCYFS.is_file() and not args.report_from:
         sys.exit(f"{LATENCYFS} not found: cargo build --release -p pyrer-benches")
     for sig in (signal.SIGTERM, signal.SIGHUP):
         signal.signal(sig, stop_on_signal)
@@ -588,14 +600,17 @@ def main(argv: list[str] | None = None) -> int:
     indexes = (list(range(len(requests))) if args.requests == "all"
                else SUBSET if args.requests == "subset"
                else [int(i) for i in args.requests.split(",")])
-    with exclusive(MOUNTPOINT.with_suffix(".lock")):
-        records = run_all(args, bench, requests, indexes)
+    if args.report_from:
+        records = json.loads(args.report_from.read_text())
+    else:
+        with exclusive(MOUNTPOINT.with_suffix(".lock")):
+            records = run_all(args, bench, requests, indexes)
     problems = disagreements(records)
     for p in problems:
         print("PROBLEM " + p, file=sys.stderr)
     body = report(args, records, indexes, bench, problems)
     print(body)
-    if args.json:
+    if args.json and not args.report_from:
         args.json.write_text(json.dumps(records, indent=1))
     if args.write:
         write_section(args.write, body, BEGIN, END)

@@ -1,9 +1,12 @@
 """Background prefetch of package files, for the rez repository plugin.
 
-When a resolve first touches a family, the plugin hands the family's package files
-(newest first) to ``submit``. One daemon thread reads them with the scanner's
-``prefetch`` (many files in flight, no GIL held), so that rez's own sequential loads
-find them in the page cache. ``PYRER_REZ_PREFETCH=0`` switches it off.
+rez loads a family's packages one after another, in the order the plugin lists them
+(newest first), skipping versions outside the range it needs. The plugin reads ahead of
+it: the ``FIRST`` newest package files when a resolve first touches a family, then, each
+time rez is about to load a package, the ``AHEAD`` files after it. One daemon thread
+reads what is queued with the scanner's ``prefetch`` (many files in flight, no GIL
+held), so that rez's own loads find them in the page cache. ``PYRER_REZ_PREFETCH=0``
+switches it off.
 """
 
 from __future__ import annotations
@@ -15,6 +18,8 @@ from typing import List, Optional
 
 ENV = "PYRER_REZ_PREFETCH"
 CONCURRENCY = 32  # files read at once
+FIRST = 2  # files read when a family is first looked up
+AHEAD = 4  # files read ahead of each load
 
 _queue: "queue.SimpleQueue[List[str]]" = queue.SimpleQueue()
 _thread: Optional[threading.Thread] = None
@@ -43,6 +48,8 @@ def _worker() -> None:
 
     while True:
         paths = _queue.get()
+        while not _queue.empty():  # everything queued meanwhile, in one batch
+            paths = paths + _queue.get()
         try:
             _native.prefetch(paths, CONCURRENCY)
         except Exception:  # a prefetch is only a hint; the loads report real errors

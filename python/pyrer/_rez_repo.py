@@ -37,10 +37,37 @@ _lock = threading.Lock()
 _class: Optional[type] = None
 
 
+class _Family:
+    """One directory family as the plugin hands it to rez: its versions newest first
+    (rez's version order), their package files, and how far the readahead has got.
+
+    rez loads a family's packages in the order ``_get_packages`` returns them, skipping
+    versions outside the range it needs, so with newest first the packages one range
+    loads are next to each other; ``readahead`` prefetches the ones after each load."""
+
+    def __init__(self, versions: list[Optional[str]], files: list[Optional[str]],
+                 dirs: list[str]) -> None:
+        self.versions = versions
+        self.files = files
+        self.position = {d: i for i, d in enumerate(dirs)}  # package dir -> index
+        self.submitted = [False] * len(files)
+
+    def readahead(self, start: int, count: int) -> list[str]:
+        """The package files at positions start..start+count not handed out yet."""
+        found = []
+        for i in range(max(start, 0), min(start + count, len(self.files))):
+            path = self.files[i]
+            if path and not self.submitted[i]:
+                self.submitted[i] = True
+                found.append(path)
+        return found
+
+
 class _Families:
     """What one scan says about the families it covered, keyed the way rez asks."""
 
     def __init__(self, location: str, result: Any) -> None:
+        self.location = location
         prefix = location.rstrip(os.sep) + os.sep
         self.ok = True  # False: a root-level problem, rez's code answers everything
         self.broken: set[str] = set()  # families with problems: rez's code answers
@@ -53,30 +80,58 @@ class _Families:
         self.listed: dict[str, list[tuple[str, Optional[str]]]] = {}
         for family in result.families:
             self.listed.setdefault(family.name, []).append((family.name, family.format))
-        self.versions: dict[str, list[Optional[str]]] = {}  # dir family -> versions
+        self._packages: dict[str, list[Any]] = {}  # dir family -> its scanned packages
         self.files: dict[str, tuple[Optional[str], Optional[str]]] = {}  # dir -> (file, format)
         for pkg in result:
             if pkg.kind == "combined":
                 continue
-            self.versions.setdefault(pkg.family, []).append(pkg.version)
-            package_dir = os.path.join(location, pkg.family)
-            if pkg.kind == "versioned":
-                package_dir = os.path.join(package_dir, pkg.version)
-            self.files[package_dir] = (pkg.path, pkg.format) if pkg.format else (None, None)
+            self._packages.setdefault(pkg.family, []).append(pkg)
+            self.files[self._package_dir(pkg.family, pkg.version)] = \
+                (pkg.path, pkg.format) if pkg.format else (None, None)
+        self._ordered: dict[str, _Family] = {}
+
+    def _package_dir(self, name: str, version: Optional[str]) -> str:
+        family_dir = os.path.join(self.location, name)
+        return family_dir if version is None else os.path.join(family_dir, version)
 
     def answers(self, name: str) -> bool:
         return self.ok and name not in self.broken
 
-    def package_files(self, name: str, location: str) -> list[str]:
-        """The family's package files, newest version first (rez loads in that order)."""
-        family_dir = os.path.join(location, name)
-        found = []
-        for version in reversed(self.versions.get(name, [])):
-            directory = family_dir if version is None else os.path.join(family_dir, version)
-            path = self.files.get(directory, (None, None))[0]
-            if path:
-                found.append(path)
-        return found
+    def family(self, name: str) -> _Family:
+        """Directory family `name`, its versions newest first (built on first use)."""
+        ordered = self._ordered.get(name)
+        if ordered is None:
+            versions = sorted((p.version for p in self._packages.get(name, [])),
+                              key=_newest_first)
+            dirs = [self._package_dir(name, v) for v in versions]
+            ordered = _Family(versions, [self.files[d][0] for d in dirs], dirs)
+            self._ordered[name] = ordered
+        return ordered
+
+
+def _newest_first(version: Optional[str]) -> tuple[int, Any]:
+    """Sort key: rez's version order, newest first; names rez cannot parse go last."""
+    if version is None:
+        return (0, None)
+    try:
+        return (1, _Reversed(_version(version)))
+    except Exception:  # rez lists any directory name; it fails only if it loads it
+        return (2, version)
+
+
+class _Reversed:
+    """Inverts the order of a rez Version (sorted() then puts the newest first)."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value: Any) -> None:
+        self.value = value
+
+    def __lt__(self, other: "_Reversed") -> bool:
+        return bool(other.value < self.value)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Reversed) and bool(self.value == other.value)
 
 
 def repository_class() -> type:
@@ -93,15 +148,17 @@ _fs: Any = None
 _config: Any = None
 _case_sensitive = True
 _formats: dict[str, Any] = {}
+_version: Any = None  # rez.version.Version
 
 
 def _make_class() -> type:
-    global _fs, _config, _case_sensitive
+    global _fs, _config, _case_sensitive, _version
     _fs = importlib.import_module("rezplugins.package_repository.filesystem")
     _config = importlib.import_module("rez.config").config
     _case_sensitive = importlib.import_module("rez.utils.platform_").platform_ \
         .has_case_sensitive_filesystem
     file_format = importlib.import_module("rez.serialise").FileFormat
+    _version = importlib.import_module("rez.version").Version
     _formats.update(py=file_format.py, yaml=file_format.yaml)
     # (built with type(): a class statement inside a function upsets mypy.stubtest)
     namespace = {name: value for name, value in _Methods.__dict__.items()
@@ -124,9 +181,11 @@ class _Methods:
     _pyrer_key: Optional[tuple[Any, ...]]
     _pyrer_families: dict[str, _Families]  # family name -> the scan that covered it
     _pyrer_listing: Optional[_Families]
+    _pyrer_backend: str
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         _fs.FileSystemPackageRepository.__init__(self, *args, **kwargs)
+        self._pyrer_backend = "auto"  # then the backend auto chose for this root
         self._pyrer_key = None
         self._pyrer_families = {}
         self._pyrer_listing = None
@@ -158,12 +217,13 @@ class _Methods:
                 [self.location], check_package_definition_files=check,
                 package_filenames=list(filenames), allow_unversioned_packages=unversioned,
                 file_lock_dir=lock_dir, disable_pkg_ignore=no_ignore, families=families,
-                on_error="collect")
+                on_error="collect", backend=self._pyrer_backend)
         except Exception:  # e.g. a lock dir rez rejects lazily: rez's code answers
             scanned = _Families(self.location, _api.ScanResult())
             scanned.ok = False
         else:
             scanned = _Families(self.location, result)
+            self._pyrer_backend = result.backend  # auto's choice holds for the root
         cls.pyrer_scan_seconds += time.perf_counter() - start
         return scanned
 
@@ -174,8 +234,8 @@ class _Methods:
         if scanned is None:
             scanned = self._pyrer_scan(key, [name])
             self._pyrer_families[name] = scanned
-            if scanned.answers(name):
-                _prefetch.submit(scanned.package_files(name, self.location))
+            if scanned.answers(name) and (name, None) in scanned.listed.get(name, []):
+                _prefetch.submit(scanned.family(name).readahead(0, _prefetch.FIRST))
         return scanned if scanned.answers(name) else None
 
     # -- listing calls
@@ -217,7 +277,7 @@ class _Methods:
             return _fs.FileSystemPackageRepository._get_packages(self, family)
         key = _fs.FileSystemPackageResource.key
         packages = []
-        for version in scanned.versions.get(name, []):
+        for version in scanned.family(name).versions:
             if version is None:
                 pkg = self.get_resource(key, location=self.location, name=name)
             else:
@@ -233,6 +293,11 @@ class _Methods:
             if scanned is not None and scanned.answers(family):
                 found = scanned.files.get(path)
                 if found is not None:
+                    # rez asks right before it loads the package: read ahead of it
+                    ordered = scanned.family(family)
+                    position = ordered.position.get(path)
+                    if position is not None:
+                        _prefetch.submit(ordered.readahead(position + 1, _prefetch.AHEAD))
                     filepath, fmt = found
                     return (filepath, _formats[fmt]) if fmt else (None, None)
         return _fs.FileSystemPackageRepository._get_file(self, path, package_filename)

@@ -49,8 +49,15 @@ pub(crate) trait Fs {
     /// An open directory.
     type Dir;
 
-    /// Opens the directory at absolute `path`.
-    fn open_root(&self, path: &std::path::Path) -> impl Future<Output = io::Result<Self::Dir>>;
+    /// Opens the directory at absolute `path`. With `list` false it is only looked
+    /// into, never listed, and Unix opens it `O_PATH`: no open request reaches a
+    /// network or FUSE filesystem, and a root that can be searched but not read
+    /// works, as it does for rez's `isdir(root/name)`.
+    fn open_root(
+        &self,
+        path: &std::path::Path,
+        list: bool,
+    ) -> impl Future<Output = io::Result<Self::Dir>>;
     /// Opens the directory `name` inside `parent`, following symlinks.
     fn open_dir(
         &self,
@@ -61,6 +68,16 @@ pub(crate) trait Fs {
     fn list(&self, dir: &Self::Dir) -> impl Future<Output = io::Result<Vec<RawEntry>>>;
     /// `stat` of `rel` (one or more components) inside `dir`, following symlinks.
     fn kind(&self, dir: &Self::Dir, rel: &OsStr) -> impl Future<Output = io::Result<Kind>>;
+}
+
+/// Opens the root directory `path` with a plain `openat` (once per root, so the
+/// io_uring backend gains nothing by queueing it); `O_PATH` unless it is to be listed.
+#[cfg(unix)]
+pub(crate) fn open_root_fd(path: &std::path::Path, list: bool) -> io::Result<std::os::fd::OwnedFd> {
+    use rustix::fs::{openat, Mode, OFlags, CWD};
+    let access = if list { OFlags::RDONLY } else { OFlags::PATH };
+    let flags = access | OFlags::DIRECTORY | OFlags::CLOEXEC;
+    Ok(openat(CWD, path, flags, Mode::empty())?)
 }
 
 /// True for the errors with which Python's `isdir`/`isfile`/`exists` quietly say

@@ -38,8 +38,8 @@ mod sys {
     impl Fs for StdFs {
         type Dir = OwnedFd;
 
-        async fn open_root(&self, path: &Path) -> io::Result<OwnedFd> {
-            Ok(openat(rustix::fs::CWD, path, DIR_FLAGS, Mode::empty())?)
+        async fn open_root(&self, path: &Path, list: bool) -> io::Result<OwnedFd> {
+            crate::fs::open_root_fd(path, list)
         }
 
         async fn open_dir(&self, parent: &OwnedFd, name: &OsStr) -> io::Result<OwnedFd> {
@@ -86,7 +86,7 @@ mod sys {
     impl Fs for StdFs {
         type Dir = PathBuf;
 
-        async fn open_root(&self, path: &Path) -> io::Result<PathBuf> {
+        async fn open_root(&self, path: &Path, _list: bool) -> io::Result<PathBuf> {
             open(path.to_path_buf())
         }
 

@@ -169,7 +169,8 @@ impl<'a, F: Fs> Walk<'a, F> {
                 return None;
             }
         };
-        let dir = match self.fs.open_root(&location).await {
+        let list = self.opts.families.is_none();
+        let dir = match self.fs.open_root(&location, list).await {
             Ok(dir) => dir,
             Err(err) => {
                 // Missing or not a directory: rez's `isdir(location)` is false, no error.

@@ -87,7 +87,7 @@ def test_answers_like_rez(quirks):
     assert view(ours) == view(stock)
     # the scans answered: one per family looked up, one listing
     assert ours._pyrer_families["fam"].answers("fam")
-    assert ours._pyrer_families["fam"].versions["fam"]
+    assert ours._pyrer_families["fam"].family("fam").versions
     assert ours._pyrer_listing is not None and ours._pyrer_listing.ok
     with pytest.raises(Exception) as a:
         stock.get_package_family("bad-name")
@@ -111,6 +111,7 @@ def test_answers_like_rez_after_a_listing(quirks):
 def test_prefetch_reads_the_family_files(quirks, monkeypatch):
     submitted: list = []
     monkeypatch.setattr(_rez_repo._prefetch, "submit", submitted.append)
+    monkeypatch.setattr(_rez_repo._prefetch, "FIRST", 3)  # 3.0 (no file), 2.0, 1.0
     _, ours = pair(quirks)
     ours.get_package_family("fam")
     assert submitted == [[str(quirks / "fam" / v / f) for v, f in
@@ -121,6 +122,40 @@ def test_prefetch_reads_the_family_files(quirks, monkeypatch):
     assert _native.prefetch(files, 4) == (2, sum(os.path.getsize(f) for f in files[:2]), 1)
     with pytest.raises(ValueError):
         _native.prefetch(files, 0)
+
+
+def test_newest_first_and_readahead(tmp_path, monkeypatch):
+    """Packages come newest first in rez's version order (not byte order), so one
+    range's packages are adjacent; each package file rez is about to load starts a
+    read of the next AHEAD files, each file read once."""
+    versions = ["1", "1.10", "1.9", "2", "10", "9", "1.2.alpha", "not a version!"]
+    for v in versions:
+        touch(tmp_path / "fam" / v / "package.py")
+    (tmp_path / "fam" / "3").mkdir()  # no package file: listed, nothing to read
+    submitted: list = []
+    monkeypatch.setattr(_rez_repo._prefetch, "submit", submitted.append)
+    monkeypatch.setattr(_rez_repo._prefetch, "FIRST", 2)
+    monkeypatch.setattr(_rez_repo._prefetch, "AHEAD", 3)
+    stock, ours = pair(tmp_path)
+    fam = ours.get_package_family("fam")
+    newest_first = ["10", "9", "3", "2", "1.10", "1.9", "1.2.alpha", "1", "not a version!"]
+    assert [p.get("version") for p in ours.iter_packages(fam)] == newest_first
+    assert sorted(p.get("version") for p in stock.iter_packages(stock.get_package_family("fam"))) \
+        == sorted(newest_first)
+
+    def files(*vs: str) -> list:
+        return [str(tmp_path / "fam" / v / "package.py") for v in vs]
+
+    assert submitted == [files("10", "9")]
+    del submitted[:]
+    ours.get_file(str(tmp_path / "fam" / "9"))  # what rez asks right before loading 9
+    assert submitted == [files("2", "1.10")]  # 3 has no file; 10 and 9 were read already
+    ours.get_file(str(tmp_path / "fam" / "1.10"))
+    assert submitted[1:] == [files("1.9", "1.2.alpha", "1")]
+    ours.get_file(str(tmp_path / "fam" / "1.9"))
+    assert submitted[2:] == [files("not a version!")]  # each file is read once
+    ours.get_file(str(tmp_path / "fam" / "1"))
+    assert submitted[3:] == [[]]
 
 
 def test_prefetch_switch(monkeypatch):

@@ -28,7 +28,7 @@ fn result(res: i32) -> io::Result<i32> {
 }
 
 impl UringFs<'_> {
-    async fn open(&self, path: CString, dir: Option<Arc<OwnedFd>>) -> io::Result<Arc<OwnedFd>> {
+    async fn open(&self, path: CString, dir: Arc<OwnedFd>) -> io::Result<Arc<OwnedFd>> {
         loop {
             let keep = Keep::Open {
                 path: path.clone(),
@@ -51,13 +51,12 @@ impl UringFs<'_> {
 impl Fs for UringFs<'_> {
     type Dir = Arc<OwnedFd>;
 
-    async fn open_root(&self, path: &Path) -> io::Result<Self::Dir> {
-        self.open(c_path(path.as_os_str().as_bytes())?, None).await
+    async fn open_root(&self, path: &Path, list: bool) -> io::Result<Self::Dir> {
+        crate::fs::open_root_fd(path, list).map(Arc::new)
     }
 
     async fn open_dir(&self, parent: &Self::Dir, name: &OsStr) -> io::Result<Self::Dir> {
-        self.open(c_path(name.as_bytes())?, Some(parent.clone()))
-            .await
+        self.open(c_path(name.as_bytes())?, parent.clone()).await
     }
 
     async fn list(&self, dir: &Self::Dir) -> io::Result<Vec<RawEntry>> {

@@ -9,6 +9,7 @@ use std::future::Future;
 use std::io;
 use std::path::Path;
 use std::pin::pin;
+use std::sync::OnceLock;
 use std::task::{Context, Poll};
 
 use futures::stream::{FuturesUnordered, StreamExt};
@@ -28,6 +29,13 @@ pub(crate) fn available() -> Result<(), String> {
     if std::env::var_os(DISABLE_ENV).is_some() {
         return Err(format!("disabled by {DISABLE_ENV}"));
     }
+    // The kernel's answer does not change while the process runs; asking once saves
+    // setting up a ring on every scan (the rez plugin scans once per family).
+    static KERNEL: OnceLock<Result<(), String>> = OnceLock::new();
+    KERNEL.get_or_init(kernel_supports_backend).clone()
+}
+
+fn kernel_supports_backend() -> Result<(), String> {
     let ring = IoUring::new(8).map_err(|e| {
         let sysctl = std::fs::read_to_string("/proc/sys/kernel/io_uring_disabled")
             .map(|v| format!(" (kernel.io_uring_disabled={})", v.trim()))

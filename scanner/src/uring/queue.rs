@@ -26,11 +26,8 @@ use io_uring::{opcode, squeue, types, IoUring};
 
 /// What an operation's SQE points to, kept alive until its CQE is reaped.
 pub(crate) enum Keep {
-    /// `openat(dir, path)`; `dir` is `None` for an absolute path.
-    Open {
-        path: CString,
-        dir: Option<Arc<OwnedFd>>,
-    },
+    /// `openat(dir, path)`.
+    Open { path: CString, dir: Arc<OwnedFd> },
     /// `statx(dir, path)` into `buf`.
     Statx {
         path: CString,
@@ -95,9 +92,8 @@ impl Queue {
     pub(crate) fn push(&self, keep: Keep) -> Op<'_> {
         let entry = match &keep {
             Keep::Open { path, dir } => {
-                let fd = dir.as_ref().map_or(libc::AT_FDCWD, |d| d.as_raw_fd());
                 let flags = libc::O_RDONLY | libc::O_DIRECTORY | libc::O_CLOEXEC;
-                opcode::OpenAt::new(types::Fd(fd), path.as_ptr())
+                opcode::OpenAt::new(types::Fd(dir.as_raw_fd()), path.as_ptr())
                     .flags(flags)
                     .build()
             }
