@@ -9,9 +9,11 @@ repository's ``disable_pkg_ignore``; a settings change drops every scan):
 * ``_get_family(name)`` (lookup by name, the resolve hot path): the first lookup of a
   family scans just that family (``scan_repo(families=[name])``: rez's lookup rules,
   then the family's versions and package files, probed concurrently) and, with
-  prefetch on, starts reading its package files in the background;
-* ``_get_packages(family)`` (version listing) and ``_get_file(path)`` (package-file
-  lookup): from that family's scan;
+  prefetch on, starts reading its newest package files in the background;
+* ``_get_packages(family)`` (version listing, newest first in rez's version order) and
+  ``_get_file(path)`` (package-file lookup): from that family's scan. rez asks
+  ``_get_file`` right before it loads a package, so it also queues the next files of the
+  family for reading (``_prefetch``);
 * ``_get_family_dirs()`` (family listing, ``iter_package_families``): one scan of the
   whole root, which also answers every family's later lookups.
 
