@@ -57,7 +57,7 @@ class _Family:
     def readahead(self, start: int, count: int) -> list[str]:
         """The package files at positions start..start+count not handed out yet."""
         found = []
-        for i in range(max(start, 0), min(start + count, len(self.files))):
+        for i in range(start, min(start + count, len(self.files))):
             path = self.files[i]
             if path and not self.submitted[i]:
                 self.submitted[i] = True
@@ -99,12 +99,16 @@ class _Families:
     def answers(self, name: str) -> bool:
         return self.ok and name not in self.broken
 
+    def is_dir(self, name: str) -> bool:
+        """Whether `name` is a directory family (which rez's lookup prefers to files)."""
+        return (name, None) in self.listed.get(name, [])
+
     def family(self, name: str) -> _Family:
         """Directory family `name`, its versions newest first (built on first use)."""
         ordered = self._ordered.get(name)
         if ordered is None:
             versions = sorted((p.version for p in self._packages.get(name, [])),
-                              key=_newest_first)
+                              key=_newest_first, reverse=True)
             dirs = [self._package_dir(name, v) for v in versions]
             ordered = _Family(versions, [self.files[d][0] for d in dirs], dirs)
             self._ordered[name] = ordered
@@ -112,28 +116,14 @@ class _Families:
 
 
 def _newest_first(version: Optional[str]) -> tuple[int, Any]:
-    """Sort key: rez's version order, newest first; names rez cannot parse go last."""
+    """Sort key for ``reverse=True``: rez's version order, newest first; names rez cannot
+    parse go last (an unversioned family has the one version None)."""
     if version is None:
-        return (0, None)
+        return (2, None)
     try:
-        return (1, _Reversed(_version(version)))
+        return (1, _version(version))
     except Exception:  # rez lists any directory name; it fails only if it loads it
-        return (2, version)
-
-
-class _Reversed:
-    """Inverts the order of a rez Version (sorted() then puts the newest first)."""
-
-    __slots__ = ("value",)
-
-    def __init__(self, value: Any) -> None:
-        self.value = value
-
-    def __lt__(self, other: "_Reversed") -> bool:
-        return bool(other.value < self.value)
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, _Reversed) and bool(self.value == other.value)
+        return (0, None)  # equal keys: they keep the scan's (byte) order
 
 
 def repository_class() -> type:
@@ -236,7 +226,7 @@ class _Methods:
         if scanned is None:
             scanned = self._pyrer_scan(key, [name])
             self._pyrer_families[name] = scanned
-            if scanned.answers(name) and (name, None) in scanned.listed.get(name, []):
+            if scanned.answers(name) and scanned.is_dir(name):
                 _prefetch.submit(scanned.family(name).readahead(0, _prefetch.FIRST))
         return scanned if scanned.answers(name) else None
 
@@ -248,8 +238,8 @@ class _Methods:
         key = self._pyrer_settings()
         if self._pyrer_listing is None:
             self._pyrer_listing = self._pyrer_scan(key, None)
-            for name, entries in self._pyrer_listing.listed.items():
-                if (name, None) in entries:  # a listed directory is also what lookup finds
+            for name in self._pyrer_listing.listed:
+                if self._pyrer_listing.is_dir(name):  # also what lookup finds
                     self._pyrer_families.setdefault(name, self._pyrer_listing)
         listing = self._pyrer_listing
         if not listing.ok:
@@ -261,11 +251,10 @@ class _Methods:
         scanned = self._pyrer_family(name) if _case_sensitive else None
         if scanned is None:
             return _fs.FileSystemPackageRepository._get_family(self, name)
-        entries = scanned.listed.get(name, [])
-        if (name, None) in entries:  # a directory wins (rez asks isdir first)
+        if scanned.is_dir(name):  # a directory wins (rez asks isdir first)
             return self.get_resource(_fs.FileSystemPackageFamilyResource.key,
                                      location=self.location, name=name)
-        for _, ext in entries:  # a lookup scan finds at most one file
+        for _, ext in scanned.listed.get(name, []):  # a lookup scan finds at most one file
             return self.get_resource(_fs.FileSystemCombinedPackageFamilyResource.key,
                                      location=self.location, name=name, ext=ext)
         return None
