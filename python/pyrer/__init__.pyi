@@ -1,14 +1,18 @@
 # Public API of pyrer (the runtime lives in _api.py and the extension module _native).
 import os
-from typing import Dict, Iterable, List, Literal, NamedTuple, Optional, Sequence, Tuple, Union
+from typing import (
+    Any, Callable, Dict, Iterable, List, Literal, NamedTuple, Optional, Sequence, Tuple, Union,
+)
 
 from ._native import BackendUnavailableError as BackendUnavailableError
 from ._native import Problem as Problem
 from ._native import ScannedPackage as ScannedPackage
 from ._native import __version__ as __version__
-from ._solve import PackageData as PackageData
-from ._solve import SolveResult as SolveResult
-from ._solve import solve as solve
+from ._native import PackageData as PackageData
+from ._native import ResolvedVariant as ResolvedVariant
+from ._native import SolveResult as SolveResult
+from ._native import parse_static_package_py as parse_static_package_py
+from ._native import parse_static_packages_py as parse_static_packages_py
 
 _StrPath = Union[str, bytes, os.PathLike[str], os.PathLike[bytes]]
 _Paths = Union[_StrPath, Iterable[_StrPath]]
@@ -17,8 +21,10 @@ _OnError = Literal["raise", "collect"]
 
 __all__ = [
     "BackendUnavailableError",
+    "LoadResult",
     "PackageData",
     "Problem",
+    "ResolvedVariant",
     "ScanError",
     "ScanResult",
     "ScannedFamily",
@@ -26,6 +32,9 @@ __all__ = [
     "SolveResult",
     "__version__",
     "backends",
+    "load_packages",
+    "parse_static_package_py",
+    "parse_static_packages_py",
     "scan_repo",
     "scan_repo_async",
     "solve",
@@ -87,3 +96,40 @@ async def scan_repo_async(
     on_error: _OnError = "raise",
 ) -> ScanResult: ...
 def backends() -> Dict[str, Optional[str]]: ...
+def solve(
+    package_requests: List[str],
+    packages: Optional[List[PackageData]] = None,
+    /,
+    *,
+    load_family: Optional[Callable[..., List[PackageData]]] = None,
+    variant_select_mode: str = "version_priority",
+    filters: Optional[List[Tuple[str, str]]] = None,
+    max_iterations: Optional[int] = None,
+    package_paths: Optional[_Paths] = None,
+) -> SolveResult: ...
+
+class LoadResult(List[PackageData]):
+    problems: Tuple[Problem, ...]
+    static_reads: int
+    rez_loads: int
+    stats: Dict[str, Any]
+    def __init__(
+        self,
+        packages: Iterable[PackageData] = (),
+        problems: Iterable[Problem] = (),
+        stats: Optional[Dict[str, Any]] = None,
+    ) -> None: ...
+
+def load_packages(
+    paths: _Paths,
+    *,
+    families: Optional[Iterable[str]] = None,
+    on_error: _OnError = "raise",
+    backend: _Backend = "auto",
+    check_package_definition_files: Optional[bool] = None,
+    package_filenames: Optional[Iterable[str]] = None,
+    allow_unversioned_packages: Optional[bool] = None,
+    disable_pkg_ignore: bool = False,
+    file_lock_dir: Optional[str] = None,
+    concurrency: Optional[int] = None,
+) -> LoadResult: ...

@@ -66,7 +66,7 @@ def benchmark_repository(cache_dir: str | None = None) -> Path:
     """The extracted benchmark repository of the installed rez (extracting it once)."""
     spec = importlib.util.find_spec("rez")
     if spec is None or not spec.submodule_search_locations:
-        raise DemoUnavailable("rez is not installed; pip install 'pyrer[rez]'")
+        raise DemoUnavailable("rez is not installed; pip install rez==3.4.0")
     tarball = Path(list(spec.submodule_search_locations)[0], "data", "benchmarking",
                    "packages.tar.gz")
     if not tarball.is_file():

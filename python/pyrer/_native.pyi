@@ -1,7 +1,9 @@
 # Stubs of the extension module pyrer._native (bindings/src).
 import asyncio
 import os
-from typing import Any, Dict, Final, List, Literal, Optional, Sequence, Tuple, Union, final
+from typing import (
+    Any, Callable, Dict, Final, List, Literal, Optional, Sequence, Tuple, Union, final,
+)
 
 __all__ = [
     "__version__",
@@ -14,10 +16,19 @@ __all__ = [
     "scan_async",
     "backends",
     "prefetch",
+    "REZ_REQUIRED",
+    "PackageData",
+    "ResolvedVariant",
+    "SolveResult",
+    "solve",
+    "load_packages",
+    "parse_static_package_py",
+    "parse_static_packages_py",
 ]
 
 __version__: Final[str]
 MAX_CONCURRENCY: Final[int]
+REZ_REQUIRED: Final[str]
 
 _Kind = Literal["versioned", "unversioned", "combined"]
 _Format = Literal["py", "yaml"]
@@ -89,3 +100,81 @@ def scan_async(
 ) -> asyncio.Future[_Raw]: ...
 def backends() -> List[Tuple[str, Optional[str]]]: ...
 def prefetch(paths: Sequence[Union[str, os.PathLike[str]]], concurrency: int) -> Tuple[int, int, int]: ...
+
+@final
+class PackageData:
+    name: str
+    version: str
+    requires: List[str]
+    variants: List[List[str]]
+    def __new__(
+        cls,
+        name: str,
+        version: str,
+        requires: Optional[Sequence[str]] = None,
+        variants: Optional[Sequence[Sequence[str]]] = None,
+    ) -> PackageData: ...
+    @classmethod
+    def from_rez(cls, pkg: Any) -> PackageData: ...
+    @classmethod
+    def from_strings(
+        cls,
+        name: str,
+        version: str,
+        requires: Optional[Sequence[str]] = None,
+        variants: Optional[Sequence[Sequence[str]]] = None,
+    ) -> PackageData: ...
+
+@final
+class ResolvedVariant:
+    @property
+    def name(self) -> str: ...
+    @property
+    def version(self) -> str: ...
+    @property
+    def variant_index(self) -> Optional[int]: ...
+    @property
+    def requires(self) -> List[str]: ...
+    @property
+    def uri(self) -> str: ...
+
+@final
+class SolveResult:
+    @property
+    def status(self) -> Literal["solved", "failed", "error"]: ...
+    @property
+    def resolved(self) -> List[Tuple[str, str, Optional[int]]]: ...
+    @property
+    def resolved_packages(self) -> List[ResolvedVariant]: ...
+    @property
+    def resolved_ephemerals(self) -> List[str]: ...
+    @property
+    def failure_description(self) -> Optional[str]: ...
+    @property
+    def solve_time_ms(self) -> float: ...
+    @property
+    def num_iterations(self) -> int: ...
+    @property
+    def presolve_time_ms(self) -> float: ...
+    @property
+    def presolve(self) -> Dict[str, Union[int, float]]: ...
+
+def solve(
+    package_requests: Sequence[str],
+    packages: Optional[Sequence[PackageData]] = None,
+    /,
+    *,
+    load_family: Optional[Callable[..., Sequence[PackageData]]] = None,
+    variant_select_mode: str = "version_priority",
+    filters: Optional[Sequence[Tuple[str, str]]] = None,
+    max_iterations: Optional[int] = None,
+    package_paths: Optional[List[str]] = None,
+    scan_options: Optional[Dict[str, Any]] = None,
+) -> SolveResult: ...
+def load_packages(
+    paths: List[str], options: Dict[str, Any]
+) -> Tuple[List[PackageData], List[Problem], Dict[str, Union[int, float]]]: ...
+def parse_static_package_py(source: str) -> Optional[PackageData]: ...
+def parse_static_packages_py(
+    paths: Sequence[Union[str, os.PathLike[str]]],
+) -> List[Optional[PackageData]]: ...

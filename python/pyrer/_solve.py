@@ -1,293 +1,165 @@
-"""``pyrer.solve``: rez's own solver over scanned or in-memory packages.
-
-pyrer has no native solver: ``solve`` drives rez 3.4.0's solver through rez's Python
-API (``ResolvedContext(requests, package_paths=..., add_implicit_packages=False)``),
-over one of two repositories:
-
-* ``package_paths=[root, ...]``: pyrer's scanner-backed filesystem repository
-  (``pyrer._rez_repo``), one per root, kept for the process like rez's own: each
-  family the solver touches is scanned on first use (never the whole root), and the
-  solver loads lazily only the packages it needs, as rez does.
-* ``packages=[PackageData, ...]``: an in-memory repository (rez's ``memory`` type)
-  built from the given data.
-
-The repositories are put in rez's repository manager only for the duration of the
-solve, so other rez code in the process is not affected.
-"""
+"""``solve`` and ``load_packages``: rer's port of rez's solver, over in-memory packages,
+a ``load_family`` callback, or repositories on disk (scanner, static reader, rez only for
+what it must evaluate). The work is done in Rust (``pyrer._native``); this module fills
+the scan settings from rez's configuration."""
 
 from __future__ import annotations
 
-import importlib.util
-import os
-import threading
-import time
-import uuid
-from typing import Any, Iterable, Optional, Sequence, Tuple, Union
+from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
-REZ_MISSING = ("rez is not installed; pip install 'pyrer[rez]' (pyrer.solve drives rez's "
-               "solver: pyrer has no native solver)")
-VARIANT_SELECT_MODES = ("version_priority", "intersection_priority")
+from . import _native, _options
+from ._api import ScanError, StrPath
+from ._native import PackageData, Problem, SolveResult
 
-_solve_lock = threading.RLock()
-_repos: dict[str, Any] = {}  # abspath -> scanner-backed repository, reused across solves
+_Paths = Union[StrPath, Iterable[StrPath]]
 
 
-class PackageData:
-    """A package as plain data: name, version ('' if unversioned), requires, variants."""
+def solve(
+    package_requests: List[str],
+    packages: Optional[List[PackageData]] = None,
+    /,
+    *,
+    load_family: Optional[Callable[..., List[PackageData]]] = None,
+    variant_select_mode: str = "version_priority",
+    filters: Optional[List[Tuple[str, str]]] = None,
+    max_iterations: Optional[int] = None,
+    package_paths: Optional[_Paths] = None,
+) -> SolveResult:
+    """Resolves ``package_requests`` with rer's port of rez's solver (GIL released).
 
-    __slots__ = ("name", "version", "requires", "variants")
+    Args:
+        package_requests: rez requirement strings, e.g. ``["python-3", "maya-2024"]``.
+        packages: a list of ``PackageData``: the packages the solver may use. With
+            ``package_paths``, they form a repository ahead of the roots (a version
+            given here hides the same version on disk).
+        load_family: a callable ``load_family(name)`` returning the family's
+            ``PackageData`` list (empty: no such family), called at most once per
+            family not in ``packages``, when the solver first needs it. If it accepts a
+            second argument (a second parameter, ``version_range``, ``*args`` or
+            ``**kwargs``) it is called as ``load_family(name, version_range=hint)``,
+            the hint being the solver's range for the family as a rez range string,
+            or None for every version; returning more versions than asked is fine.
+            If it raises, the result has ``status="error"``. Not with ``package_paths``.
+        variant_select_mode: ``"version_priority"`` (rez's default) or
+            ``"intersection_priority"``, as rez's ``variant_select_mode``.
+        filters, max_iterations: accepted for compatibility with pyrer 1.0.0rc3, and
+            ignored (rez's package filters are not modelled).
+        package_paths: repository roots (rez's ``packages_path``), one path or an
+            iterable. Each family the solver needs is looked up with pyrer's scanner
+            in every root (the first root wins a version, as in rez), the package
+            files of the versions in the solver's range are read concurrently and
+            read statically where pyrer's guarded reader proves the result equal to
+            rez's own load; rez 3.4.0 loads the others (needs rez: ``RuntimeError``
+            without it). Families the requirements name are loaded ahead on
+            background threads. Scan settings come from rez's configuration.
 
-    name: str
-    version: str
-    requires: Tuple[str, ...]
-    variants: Tuple[Tuple[str, ...], ...]
+    Returns:
+        A ``SolveResult``: ``status`` "solved", "failed" or "error", ``resolved``
+        ``(name, version, variant_index)`` tuples, ``resolved_packages``
+        (``ResolvedVariant``), ``resolved_ephemerals``, ``failure_description``,
+        ``solve_time_ms`` (the whole call), ``num_iterations``, ``presolve_time_ms``
+        (the part spent waiting for packages) and ``presolve`` (counts and times of
+        lookups, reads, static reads, rez loads and read-ahead). Failures and bad
+        requests are reported in the result, never raised.
 
-    def __init__(self, name: str, version: str = "", requires: Iterable[str] = (),
-                 variants: Iterable[Iterable[str]] = ()) -> None:
-        if not isinstance(name, str) or not name:
-            raise TypeError(f"name must be a non-empty str, not {name!r}")
-        if not isinstance(version, str):
-            raise TypeError(f"version must be a str, not {type(version).__name__}")
-        if isinstance(requires, str):
-            raise TypeError("requires must be a list of str, not a single str")
-        object.__setattr__(self, "name", name)
-        object.__setattr__(self, "version", version)
-        object.__setattr__(self, "requires", tuple(str(r) for r in requires))
-        object.__setattr__(self, "variants",
-                           tuple(tuple(str(r) for r in v) for v in variants))
+    Raises:
+        TypeError, ValueError: an argument of the wrong type or value.
+        RuntimeError: ``package_paths`` without rez installed.
+    """
+    if package_paths is None:
+        return _native.solve(package_requests, packages, load_family=load_family,
+                             variant_select_mode=variant_select_mode, filters=filters,
+                             max_iterations=max_iterations)
+    request = _disk_request(package_paths, None)
+    return _native.solve(package_requests, packages, load_family=load_family,
+                         variant_select_mode=variant_select_mode, filters=filters,
+                         max_iterations=max_iterations, package_paths=request.roots,
+                         scan_options=request.options)
 
-    def __setattr__(self, key: str, value: Any) -> None:
-        raise AttributeError("PackageData is immutable")
 
-    @classmethod
-    def from_rez(cls, pkg: Any) -> PackageData:
-        """The data of a rez package (``rez.packages.Package``); loads its file, as rez would."""
-        return cls(pkg.name, str(pkg.version) if pkg.version else "",
-                   [str(r) for r in pkg.requires or []],
-                   [[str(r) for r in v] for v in pkg.variants or []])
+class LoadResult(List[PackageData]):
+    """The packages ``load_packages`` loaded: a list of ``PackageData`` (one per family
+    and version, the first root winning, sorted by family), plus:
 
-    def _key(self) -> tuple[str, str, Tuple[str, ...], Tuple[Tuple[str, ...], ...]]:
-        return (self.name, self.version, self.requires, self.variants)
+    Attributes:
+        problems: what could not be scanned or loaded (``Problem``; a package file rez
+            cannot load is one, with operation "load"), empty unless
+            ``on_error="collect"``.
+        static_reads: how many packages pyrer's static reader read.
+        rez_loads: how many rez loaded.
+        stats: counts and milliseconds of the scan, reads, static reads and rez loads.
+    """
 
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, PackageData) and self._key() == other._key()
+    problems: Tuple[Problem, ...]
+    static_reads: int
+    rez_loads: int
+    stats: Dict[str, Any]
 
-    def __hash__(self) -> int:
-        return hash(self._key())
+    def __init__(self, packages: Iterable[PackageData] = (), problems: Iterable[Problem] = (),
+                 stats: Optional[Dict[str, Any]] = None) -> None:
+        super().__init__(packages)
+        self.problems = tuple(problems)
+        self.stats = dict(stats or {})
+        self.static_reads = int(self.stats.get("static_reads", 0))
+        self.rez_loads = int(self.stats.get("rez_loads", 0))
 
     def __repr__(self) -> str:
-        return (f"PackageData(name={self.name!r}, version={self.version!r}, "
-                f"requires={list(self.requires)!r}, variants={[list(v) for v in self.variants]!r})")
-
-    def __reduce__(self) -> Tuple[Any, Tuple[Any, ...]]:
-        return (PackageData, self._key())
+        return (f"LoadResult({len(self)} packages, {len(self.problems)} problems, "
+                f"static_reads={self.static_reads}, rez_loads={self.rez_loads})")
 
 
-class SolveResult:
-    """The outcome of ``solve``: status 'solved', 'failed' (no solution) or 'error'."""
+def load_packages(
+    paths: _Paths,
+    *,
+    families: Optional[Iterable[str]] = None,
+    on_error: str = "raise",
+    backend: str = "auto",
+    check_package_definition_files: Optional[bool] = None,
+    package_filenames: Optional[Iterable[str]] = None,
+    allow_unversioned_packages: Optional[bool] = None,
+    disable_pkg_ignore: bool = False,
+    file_lock_dir: Optional[str] = None,
+    concurrency: Optional[int] = None,
+) -> LoadResult:
+    """Loads the packages of ``paths`` (every family, or just ``families``) with the
+    pipeline of ``solve(package_paths=...)``: scan, concurrent reads, the guarded static
+    reader, and rez 3.4.0 for the files only rez can evaluate (needs rez). Name and
+    version come from the directories. ``solve(requests, load_packages(paths))`` gives
+    the same resolves as ``solve(requests, package_paths=paths)``.
 
-    status: str
-    resolved: list[Tuple[str, str, Optional[int]]]
-    resolved_packages: list[PackageData]
-    failure_description: Optional[str]
-    solve_time_ms: float
-    presolve_time_ms: float
-
-    def __init__(self, status: str, resolved: Sequence[Tuple[str, str, Optional[int]]] = (),
-                 resolved_packages: Sequence[PackageData] = (),
-                 failure_description: Optional[str] = None, solve_time_ms: float = 0.0,
-                 presolve_time_ms: float = 0.0) -> None:
-        self.status = status
-        self.resolved = list(resolved)
-        self.resolved_packages = list(resolved_packages)
-        self.failure_description = failure_description
-        self.solve_time_ms = solve_time_ms
-        self.presolve_time_ms = presolve_time_ms
-
-    def __repr__(self) -> str:
-        return (f"SolveResult(status={self.status!r}, resolved={self.resolved!r}, "
-                f"failure_description={self.failure_description!r}, "
-                f"solve_time_ms={self.solve_time_ms:.1f}, "
-                f"presolve_time_ms={self.presolve_time_ms:.1f})")
-
-
-def rez_available() -> bool:
-    return importlib.util.find_spec("rez") is not None
-
-
-def solve(package_requests: Union[str, Iterable[str]],
-          packages: Optional[Iterable[PackageData]] = None, /, *,
-          package_paths: Optional[Iterable[Union[str, "os.PathLike[str]"]]] = None,
-          variant_select_mode: str = "version_priority") -> SolveResult:
-    """Resolves ``package_requests`` with rez's solver; see the module docstring."""
-    if isinstance(package_requests, str):
-        requests = package_requests.split()
-    else:
-        requests = list(package_requests)
-        for req in requests:
-            if not isinstance(req, str):
-                raise TypeError(f"package_requests: expected str items, not {type(req).__name__}")
-    if packages is not None and package_paths is not None:
-        raise ValueError("give packages or package_paths, not both")
-    if variant_select_mode not in VARIANT_SELECT_MODES:
-        raise ValueError(f"variant_select_mode must be one of {VARIANT_SELECT_MODES}, "
-                         f"not {variant_select_mode!r}")
-    pkgs: Optional[list[PackageData]] = None
-    paths: Optional[list[str]] = None
-    if packages is not None:
-        pkgs = list(packages)
-        for p in pkgs:
-            if not isinstance(p, PackageData):
-                raise TypeError(f"packages: expected PackageData items, not {type(p).__name__}")
-    elif package_paths is not None:
-        if isinstance(package_paths, (str, os.PathLike)):
-            package_paths = [package_paths]
-        paths = [os.fspath(p) for p in package_paths]
-    if not rez_available():
-        if pkgs is None:
-            raise RuntimeError(REZ_MISSING)
-        return SolveResult("error", failure_description=REZ_MISSING)
-    with _solve_lock:
-        return _solve(requests, pkgs, paths, variant_select_mode)
+    The scan options and ``on_error`` are those of ``scan_repo``: with "raise",
+    problems raise ``ScanError`` (``.partial`` is the ``LoadResult``); with "collect"
+    they are in ``result.problems``.
+    """
+    options = {
+        "backend": backend,
+        "check_package_definition_files": check_package_definition_files,
+        "package_filenames": package_filenames,
+        "allow_unversioned_packages": allow_unversioned_packages,
+        "disable_pkg_ignore": disable_pkg_ignore,
+        "file_lock_dir": file_lock_dir,
+        "families": families,
+        "concurrency": concurrency,
+    }
+    request = _disk_request(paths, options, on_error)
+    packages, problems, stats = _native.load_packages(request.roots, request.options)
+    result = LoadResult(packages, problems, stats)
+    if result.problems and request.on_error == "raise":
+        raise ScanError(result.problems, result)  # type: ignore[arg-type]
+    return result
 
 
-def _solve(requests: list[str], pkgs: Optional[list[PackageData]], paths: Optional[list[str]],
-           mode: str) -> SolveResult:
-    try:
-        from rez.config import config
-        from rez.package_repository import package_repository_manager as manager
-        from rez.resolved_context import ResolvedContext
-        from rez.resolver import ResolverStatus
-    except Exception as err:  # a broken rez install
-        return SolveResult("error", failure_description=f"cannot import rez: {err!r}")
-    start = time.perf_counter()
-    scans_before = _scan_seconds()
-    installed: dict[str, Any] = {}
-    try:
-        if pkgs is not None:
-            repo_paths = [_memory_repo(pkgs, installed)]
-        else:
-            if paths is None:
-                paths = list(config.packages_path)
-            repo_paths = [_scanner_repo(p, installed) for p in paths]
-    except Exception as err:
-        return SolveResult("error", failure_description=f"{type(err).__name__}: {err}",
-                           presolve_time_ms=_ms(start))
-    saved = {key: manager.repositories.get(key) for key in installed}
-    manager.repositories.update(installed)
-    no_override = object()
-    previous_mode = config.overrides.get("variant_select_mode", no_override)
-    presolve = _ms(start)
-    solve_start = time.perf_counter()
-    try:
-        config.override("variant_select_mode", mode)
-        with _LoadTimer() as loads:
-            context = ResolvedContext(requests, package_paths=repo_paths,
-                                      add_implicit_packages=False)
-        # package loads and family scans, which run while rez solves
-        load_ms = (loads.seconds + _scan_seconds() - scans_before) * 1000.0
-        status = context.status
-        if status == ResolverStatus.solved:
-            variants = list(context.resolved_packages or [])
-            resolved = [(v.name, str(v.version), v.index) for v in variants]
-            datas = [PackageData.from_rez(v.parent) for v in variants]
-            return SolveResult("solved", resolved, datas, None,
-                               max(_ms(solve_start) - load_ms, 0.0), presolve + load_ms)
-        name = "failed" if status == ResolverStatus.failed else "error"
-        return SolveResult(name, failure_description=context.failure_description or status.name,
-                           solve_time_ms=max(_ms(solve_start) - load_ms, 0.0),
-                           presolve_time_ms=presolve + load_ms)
-    except Exception as err:  # bad requests, broken packages: reported, never raised
-        return SolveResult("error", failure_description=f"{type(err).__name__}: {err}",
-                           solve_time_ms=_ms(solve_start), presolve_time_ms=presolve)
-    finally:
-        if previous_mode is no_override:
-            config.remove_override("variant_select_mode")
-        else:
-            config.override("variant_select_mode", previous_mode)
-        for key, repo in saved.items():
-            if repo is None:
-                manager.repositories.pop(key, None)
-            else:
-                manager.repositories[key] = repo
+def _disk_request(paths: Any, options: Optional[Dict[str, Any]],
+                  on_error: str = "collect") -> _options.Request:
+    """The roots and scan settings (rez's configuration); RuntimeError without rez."""
+    if _options.rez_settings() is None:
+        raise RuntimeError(_native.REZ_REQUIRED)
+    if options is None:
+        options = {"backend": "auto", "check_package_definition_files": None,
+                   "package_filenames": None, "allow_unversioned_packages": None,
+                   "disable_pkg_ignore": False, "file_lock_dir": None, "families": None,
+                   "concurrency": None}
+    return _options.resolve(paths, options, on_error)
 
 
-class _LoadTimer:
-    """Times rez's package loads on this thread while in use (rez 3.4.0's own
-    ``load_time`` is always 0): a load is the first access to a resource's ``_data``,
-    which finds, reads and runs its package file."""
-
-    def __init__(self) -> None:
-        self.seconds = 0.0
-        self._thread = threading.get_ident()
-
-    def __enter__(self) -> "_LoadTimer":
-        from rez.utils.resources import Resource
-
-        self._resource = Resource
-        self._original = vars(Resource)["_data"]
-        load = self._original.func
-
-        def timed_load(resource: Any) -> Any:
-            if threading.get_ident() != self._thread:
-                return load(resource)
-            start = time.perf_counter()
-            try:
-                return load(resource)
-            finally:
-                self.seconds += time.perf_counter() - start
-
-        setattr(Resource, "_data", type(self._original)(timed_load, "_data"))
-        return self
-
-    def __exit__(self, *exc: Any) -> None:
-        setattr(self._resource, "_data", self._original)
-
-
-def _scan_seconds() -> float:
-    """Time spent in the scanner-backed repositories' scans so far (0 before the first)."""
-    from . import _rez_repo
-
-    return float(getattr(_rez_repo._class, "pyrer_scan_seconds", 0.0))
-
-
-def _ms(start: float) -> float:
-    return (time.perf_counter() - start) * 1000.0
-
-
-def _memory_repo(pkgs: list[PackageData], installed: dict[str, Any]) -> str:
-    from rez.utils.resources import ResourcePool
-    from rezplugins.package_repository.memory import MemoryPackageRepository
-
-    data: dict[str, dict[str, dict[str, Any]]] = {}
-    for p in pkgs:
-        entry: dict[str, Any] = {"name": p.name, "requires": list(p.requires)}
-        if p.version:
-            entry["version"] = p.version
-        if p.variants:
-            entry["variants"] = [list(v) for v in p.variants]
-        data.setdefault(p.name, {})[p.version or "_NO_VERSION"] = entry
-    location = f"pyrer-{uuid.uuid4().hex}"
-    repo = MemoryPackageRepository(location, ResourcePool(cache_size=None))
-    repo.data = data
-    installed[f"memory@{location}"] = repo
-    return f"memory@{location}"
-
-
-def _scanner_repo(path: str, installed: dict[str, Any]) -> str:
-    """The manager key of `path`, with pyrer's repository for plain filesystem paths."""
-    repo_type, location = path.split("@", 1) if "@" in path else ("filesystem", path)
-    if repo_type != "filesystem":
-        return path  # another repository type: rez's own
-    from rez.utils.resources import ResourcePool
-
-    from . import _rez_repo
-
-    location = os.path.abspath(location)
-    repo = _repos.get(location)
-    if repo is None:
-        repo = _rez_repo.repository_class()(location, ResourcePool(cache_size=None))
-        _repos[location] = repo
-    key = f"filesystem@{location}"
-    installed[key] = repo
-    return key
+__all__: Sequence[str] = ("solve", "load_packages", "LoadResult")

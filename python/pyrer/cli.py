@@ -5,7 +5,7 @@ Exit codes:
     1  ``scan --check``: the repository has problems; ``demo``: pyrer and rez disagree
     2  bad usage: an unknown option, or an invalid option value
     3  cannot run here: the requested backend is unavailable, or ``demo`` has no
-       rez (``pip install 'pyrer[rez]'``) or rez's enumeration failed
+       rez (``pip install rez==3.4.0``) or rez's enumeration failed
     130  interrupted (Ctrl-C)
     141  stdout was closed early (e.g. piped into head)
 """

@@ -31,10 +31,14 @@ try:
 except RuntimeError as err:
     solve_error = str(err)
 data = pyrer.solve(["fam"], [pyrer.PackageData("fam", "1.0")])
+static = pyrer.parse_static_package_py(
+    "name = 'fam'\nversion = '1.0'\nrequires = ['x-1']\ntimestamp = 1\n")
 import pyrer_rez_plugin  # the entry-point module imports without rez
 print(json.dumps({"paths": [os.path.relpath(p.path, root) for p in result],
                   "backend": result.backend, "backends": pyrer.backends(),
-                  "solve_error": solve_error, "data": [data.status, data.failure_description]}))
+                  "solve_error": solve_error,
+                  "data": [data.status, data.failure_description, data.resolved],
+                  "static": [static.name, static.version, static.requires]}))
 """
 
 
@@ -73,16 +77,18 @@ def test_runs_without_rez(wheel, tmp_path):
     out = json.loads(proc.stdout)
     assert out["paths"] == ["fam/1.0/package.py", "fam/2.0", "unv/package.py"]
     assert "std" in out["backends"] and out["backend"] in out["backends"]
-    # solve drives rez's solver: over package_paths it raises, over data it reports
-    assert out["solve_error"].startswith("rez is not installed; pip install 'pyrer[rez]'")
-    assert out["data"][0] == "error" and "rez is not installed" in out["data"][1]
+    # in-memory solves and the static reader need no rez; package_paths does, and says so
+    assert out["solve_error"].startswith("solve(package_paths=...) and load_packages need rez")
+    assert out["solve_error"].endswith("pip install rez==3.4.0")
+    assert out["data"] == ["solved", None, [["fam", "1.0", None]]]
+    assert out["static"] == ["fam", "1.0", ["x-1"]]
 
     script = env_dir / "bin" / "pyrer"
     scan = subprocess.run([script, "scan", str(root)], capture_output=True, text=True, env=env)
     assert scan.returncode == 0 and scan.stdout.startswith("2 families, 3 packages, 0 problems")
     demo = subprocess.run([script, "demo"], capture_output=True, text=True, env=env)
     assert demo.returncode == 3
-    assert "rez is not installed; pip install 'pyrer[rez]'" in demo.stderr
+    assert "rez is not installed; pip install rez==3.4.0" in demo.stderr
 
 
 def run_tool(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:

@@ -1,0 +1,711 @@
+//! `solve(package_paths=...)`: the solver's families from repositories on disk.
+//!
+//! For each family the solver asks for: the scanner looks it up in every root
+//! (rez's `get_package_family`), the versions in the solver's range hint are
+//! kept (the first root wins a version, as in rez's `iter_packages`), their
+//! package files are read concurrently and read statically by `pyrer-reader`;
+//! rez loads only what that reader cannot take, with the GIL held just for it.
+//! Name and version always come from the directories.
+//!
+//! Read-ahead: once a family's packages are read, the families their
+//! requirements name are loaded on background threads (scan, read, static
+//! read; never rez), so the solver, which asks for families one at a time,
+//! finds them ready instead of waiting on a chain of round trips.
+
+use std::collections::{HashMap, VecDeque};
+use std::path::PathBuf;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyString};
+use pyrer_reader::StaticPackage;
+use pyrer_scanner::{Format, PackageKind, ScanOptions};
+use rer_resolver::rez_solver::{FamilyMap, Requirement};
+use rer_resolver::PackageData as SolverData;
+use rer_version::{RerVersion, VersionRange};
+
+use crate::package::PackageData;
+use crate::quiet;
+use crate::request::{self, Options};
+
+/// The `RuntimeError` of `solve(package_paths=...)` and `load_packages` without rez.
+pub(crate) const REZ_REQUIRED: &str = "solve(package_paths=...) and load_packages need rez 3.4.0 \
+     (its configuration, and its loads of package files only rez can evaluate): \
+     pip install rez==3.4.0";
+/// Background threads loading families ahead of the solver.
+const READAHEAD_THREADS: usize = 8;
+/// The most families one solve loads ahead (a bound on wasted I/O).
+const READAHEAD_FAMILIES: usize = 2048;
+/// Package files of one family read at once.
+const READ_THREADS: usize = 16;
+/// The Python module with rez's side: loads of files the static reader cannot take.
+const REZ_MODULE: &str = "pyrer._rez_load";
+
+/// Counts and cumulative times of the loading stages.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Stats {
+    pub(crate) families: usize,
+    pub(crate) scan: Duration,
+    pub(crate) files_read: usize,
+    pub(crate) read: Duration,
+    pub(crate) static_reads: usize,
+    pub(crate) static_parse: Duration,
+    pub(crate) rez_loads: usize,
+    pub(crate) rez_load: Duration,
+    pub(crate) readahead_families: usize,
+    pub(crate) readahead_hits: usize,
+}
+
+impl Stats {
+    pub(crate) fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
+        let d = PyDict::new(py);
+        let ms = |t: Duration| t.as_secs_f64() * 1000.0;
+        d.set_item("families", self.families)?;
+        d.set_item("scan_ms", ms(self.scan))?;
+        d.set_item("files_read", self.files_read)?;
+        d.set_item("read_ms", ms(self.read))?;
+        d.set_item("static_reads", self.static_reads)?;
+        d.set_item("static_parse_ms", ms(self.static_parse))?;
+        d.set_item("rez_loads", self.rez_loads)?;
+        d.set_item("rez_load_ms", ms(self.rez_load))?;
+        d.set_item("readahead_families", self.readahead_families)?;
+        d.set_item("readahead_hits", self.readahead_hits)?;
+        Ok(d)
+    }
+}
+
+/// One version of a family, as the scan found it.
+pub(crate) struct Entry {
+    pub(crate) family: String,
+    pub(crate) root: usize,
+    /// The directory name ("" for an unversioned package).
+    pub(crate) version: String,
+    pub(crate) path: PathBuf,
+    pub(crate) format: Option<Format>,
+    pub(crate) read: Option<Read>,
+}
+
+impl Entry {
+    pub(crate) fn new(package: pyrer_scanner::ScannedPackage) -> Self {
+        Entry {
+            version: package
+                .version
+                .map(|v| v.to_string_lossy().into_owned())
+                .unwrap_or_default(),
+            family: package.family,
+            root: package.root_index,
+            path: package.path,
+            format: package.format,
+            read: None,
+        }
+    }
+}
+
+/// What reading an entry's file gave.
+pub(crate) enum Read {
+    Static(StaticPackage),
+    /// rez must load it (why: the static reader's reason, a YAML file, an I/O error).
+    Rez,
+}
+
+/// A family's entries across the roots, deduplicated (first root wins).
+struct Family {
+    entries: Vec<Entry>,
+    /// The whole family goes to rez: a combined family (`ROOT/foo.py`) or a
+    /// scan problem, where only rez knows its exact answer.
+    to_rez: bool,
+}
+
+enum Slot {
+    /// Wanted ahead, with the union of the ranges asked for (None: all).
+    Queued(Option<String>),
+    Loading,
+    Done(Family),
+}
+
+#[derive(Default)]
+struct State {
+    slots: HashMap<String, Slot>,
+    queue: VecDeque<String>,
+    stop: bool,
+    stats: Stats,
+}
+
+struct Shared {
+    roots: Vec<PathBuf>,
+    options: ScanOptions,
+    state: Mutex<State>,
+    changed: Condvar,
+}
+
+/// The solver's repository over `package_paths` (see the module docs).
+pub(crate) struct DiskSource {
+    shared: Arc<Shared>,
+    workers: Vec<JoinHandle<()>>,
+    /// `solve`'s in-memory packages: a repository ahead of the roots.
+    memory: HashMap<String, FamilyMap>,
+    rez: RezLoader,
+    /// (family, version) -> package file, for `ResolvedVariant.uri`.
+    files: Mutex<HashMap<(String, String), PathBuf>>,
+}
+
+impl DiskSource {
+    pub(crate) fn new(
+        py: Python<'_>,
+        paths: Vec<Bound<'_, PyString>>,
+        options: Options,
+        memory: HashMap<String, FamilyMap>,
+    ) -> PyResult<Self> {
+        let (request, roots_py) = request::build(py, paths, options)?;
+        let rez = RezLoader::new(py, roots_py)?;
+        let shared = Arc::new(Shared {
+            roots: request.paths,
+            options: request.options,
+            state: Mutex::default(),
+            changed: Condvar::new(),
+        });
+        let mut workers = Vec::with_capacity(READAHEAD_THREADS);
+        for _ in 0..READAHEAD_THREADS {
+            let shared = shared.clone();
+            let spawned = std::thread::Builder::new()
+                .name("pyrer-readahead".into())
+                .spawn(move || readahead(&shared));
+            // Read-ahead is an optimisation: without threads, loads happen on demand.
+            if let Ok(handle) = spawned {
+                workers.push(handle);
+            }
+        }
+        Ok(DiskSource {
+            shared,
+            workers,
+            memory,
+            rez,
+            files: Mutex::default(),
+        })
+    }
+
+    pub(crate) fn stats(&self) -> Stats {
+        lock(&self.shared.state).stats.clone()
+    }
+
+    /// rez's URI of a resolved variant: its package file, then `[index]`.
+    pub(crate) fn uri(&self, name: &str, version: &str, index: Option<usize>) -> Option<String> {
+        let files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        let path = files.get(&(name.to_string(), version.to_string()))?;
+        let index = index.map(|i| i.to_string()).unwrap_or_default();
+        Some(format!("{}[{index}]", path.display()))
+    }
+
+    /// The family's packages in `hint`; `Err` names the file rez could not load.
+    pub(crate) fn load(
+        &self,
+        name: &str,
+        hint: Option<&VersionRange>,
+    ) -> Result<Vec<(String, SolverData)>, String> {
+        let mut family = self.take(name);
+        let in_hint = |version: &str| match (hint, parse_version(version)) {
+            (None, _) => true,
+            (Some(range), Some(v)) => range.contains(&v),
+            (Some(_), None) => false,
+        };
+        let mut out: Vec<(String, SolverData)> = Vec::new();
+        let mut keys: Vec<String> = Vec::new();
+        if let Some(memory) = self.memory.get(name) {
+            for (version, data) in memory {
+                keys.push(version_key(version));
+                out.push((version.clone(), data.clone()));
+            }
+        }
+        let result = if family.to_rez {
+            self.counted(|rez| rez.family(name), 1)
+                .map(|loaded| merge(&mut out, &mut keys, loaded))
+        } else {
+            let wanted: Vec<usize> = (0..family.entries.len())
+                .filter(|&i| in_hint(&family.entries[i].version))
+                .collect();
+            let stats = read_entries(&mut family.entries, &wanted);
+            self.add_stats(&stats);
+            self.collect(name, &family.entries, &wanted, &mut out, &mut keys)
+        };
+        if result.is_ok() && !family.to_rez {
+            self.queue_requirements(&family.entries, &in_hint);
+        }
+        self.put(name, family);
+        result.map(|()| out)
+    }
+
+    /// The family, ready to use: from read-ahead (waiting for it if it is being
+    /// loaded) or looked up now.
+    fn take(&self, name: &str) -> Family {
+        let mut state = lock(&self.shared.state);
+        loop {
+            match state.slots.remove(name) {
+                Some(Slot::Done(family)) => {
+                    state.stats.readahead_hits += 1;
+                    state.slots.insert(name.to_string(), Slot::Loading);
+                    return family;
+                }
+                Some(Slot::Loading) => {
+                    state.slots.insert(name.to_string(), Slot::Loading);
+                    state = self
+                        .shared
+                        .changed
+                        .wait(state)
+                        .unwrap_or_else(|e| e.into_inner());
+                }
+                Some(Slot::Queued(_)) | None => {
+                    state.slots.insert(name.to_string(), Slot::Loading);
+                    drop(state);
+                    let (family, stats) = lookup(&self.shared, name);
+                    self.add_stats(&stats);
+                    return family;
+                }
+            }
+        }
+    }
+
+    fn put(&self, name: &str, family: Family) {
+        lock(&self.shared.state)
+            .slots
+            .insert(name.to_string(), Slot::Done(family));
+        self.shared.changed.notify_all();
+    }
+
+    fn add_stats(&self, stats: &Stats) {
+        add(&mut lock(&self.shared.state).stats, stats);
+    }
+
+    /// Turns the wanted entries into solver data: static reads as they are, the
+    /// rest loaded by rez (with the GIL).
+    fn collect(
+        &self,
+        name: &str,
+        entries: &[Entry],
+        wanted: &[usize],
+        out: &mut Vec<(String, SolverData)>,
+        keys: &mut Vec<String>,
+    ) -> Result<(), String> {
+        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        for &i in wanted {
+            let entry = &entries[i];
+            let key = version_key(&entry.version);
+            if keys.contains(&key) {
+                continue; // an earlier repository has this version
+            }
+            let data = match &entry.read {
+                Some(Read::Static(package)) => SolverData {
+                    requires: package.requires.clone(),
+                    variants: package.variants.clone(),
+                },
+                _ => self.counted(
+                    |rez| rez.package(entry.root, name, &entry.version, &entry.path),
+                    1,
+                )?,
+            };
+            files.insert(
+                (name.to_string(), entry.version.clone()),
+                entry.path.clone(),
+            );
+            keys.push(key);
+            out.push((entry.version.clone(), data));
+        }
+        Ok(())
+    }
+
+    /// Runs a rez load, counting it (`loads` files) and its time.
+    fn counted<T>(
+        &self,
+        f: impl FnOnce(&RezLoader) -> Result<T, String>,
+        loads: usize,
+    ) -> Result<T, String> {
+        let began = Instant::now();
+        let result = f(&self.rez);
+        self.add_stats(&Stats {
+            rez_loads: loads,
+            rez_load: began.elapsed(),
+            ..Stats::default()
+        });
+        result
+    }
+
+    /// Queues for read-ahead the families the wanted entries' requirements name.
+    fn queue_requirements(&self, entries: &[Entry], in_hint: &dyn Fn(&str) -> bool) {
+        let wanted = entries.iter().filter(|e| in_hint(&e.version));
+        let requirements = requirement_ranges(wanted);
+        queue(&self.shared, requirements);
+    }
+}
+
+impl Drop for DiskSource {
+    fn drop(&mut self) {
+        lock(&self.shared.state).stop = true;
+        self.shared.changed.notify_all();
+        for worker in self.workers.drain(..) {
+            let _ = worker.join();
+        }
+    }
+}
+
+/// rez's loads, through the Python module `pyrer._rez_load` (the GIL is taken per call).
+pub(crate) struct RezLoader {
+    module: Py<PyAny>,
+    roots: Vec<Py<PyString>>,
+}
+
+impl RezLoader {
+    pub(crate) fn new(py: Python<'_>, roots: Vec<Py<PyString>>) -> PyResult<Self> {
+        Ok(RezLoader {
+            module: py.import(REZ_MODULE)?.into_any().unbind(),
+            roots,
+        })
+    }
+
+    /// rez's load of one package file (`version` "" for an unversioned package).
+    pub(crate) fn package(
+        &self,
+        root: usize,
+        name: &str,
+        version: &str,
+        path: &std::path::Path,
+    ) -> Result<SolverData, String> {
+        Python::attach(|py| -> PyResult<SolverData> {
+            let version = (!version.is_empty()).then_some(version);
+            let package = self
+                .module
+                .bind(py)
+                .call_method1("load_package", (self.roots[root].bind(py), name, version))?;
+            Ok(package.extract::<PyRef<'_, PackageData>>()?.solver_data())
+        })
+        .map_err(|err| rez_error(&path.display().to_string(), err))
+    }
+
+    /// The family as rez's `iter_packages` gives it over all the roots, every
+    /// version (the solver accepts more than its hint asks for).
+    pub(crate) fn family(&self, name: &str) -> Result<Vec<(String, SolverData)>, String> {
+        Python::attach(|py| -> PyResult<Vec<(String, SolverData)>> {
+            let roots: Vec<&Bound<'_, PyString>> = self.roots.iter().map(|r| r.bind(py)).collect();
+            let packages = self
+                .module
+                .bind(py)
+                .call_method1("load_family", (roots, name))?;
+            let packages: Vec<PyRef<'_, PackageData>> = packages.extract()?;
+            Ok(packages
+                .iter()
+                .map(|p| (p.version.clone(), p.solver_data()))
+                .collect())
+        })
+        .map_err(|err| rez_error(&format!("family {name:?}"), err))
+    }
+}
+
+fn rez_error(what: &str, err: PyErr) -> String {
+    Python::attach(|py| {
+        let kind = err
+            .get_type(py)
+            .name()
+            .map(|n| n.to_string())
+            .unwrap_or_else(|_| "Exception".into());
+        format!("rez could not load {what}: {kind}: {}", err.value(py))
+    })
+}
+
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+pub(crate) fn add(total: &mut Stats, part: &Stats) {
+    total.families += part.families;
+    total.scan += part.scan;
+    total.files_read += part.files_read;
+    total.read += part.read;
+    total.static_reads += part.static_reads;
+    total.static_parse += part.static_parse;
+    total.rez_loads += part.rez_loads;
+    total.rez_load += part.rez_load;
+    total.readahead_families += part.readahead_families;
+}
+
+/// rez's version equality ignores separators (`1.0` equals `1-0`).
+pub(crate) fn version_key(version: &str) -> String {
+    version.replace('-', ".")
+}
+
+fn parse_version(version: &str) -> Option<RerVersion> {
+    quiet::catch(|| RerVersion::try_from(version).ok())
+        .ok()
+        .flatten()
+}
+
+fn merge(
+    out: &mut Vec<(String, SolverData)>,
+    keys: &mut Vec<String>,
+    loaded: Vec<(String, SolverData)>,
+) {
+    for (version, data) in loaded {
+        let key = version_key(&version);
+        if !keys.contains(&key) {
+            keys.push(key);
+            out.push((version, data));
+        }
+    }
+}
+
+/// Looks `name` up in every root with the scanner.
+fn lookup(shared: &Shared, name: &str) -> (Family, Stats) {
+    let began = Instant::now();
+    let options = ScanOptions {
+        families: Some(vec![name.to_string()]),
+        ..shared.options.clone()
+    };
+    let scanned = quiet::catch(|| pyrer_scanner::scan_repo(&shared.roots, &options));
+    let mut stats = Stats {
+        families: 1,
+        scan: began.elapsed(),
+        ..Stats::default()
+    };
+    let output = match scanned {
+        Ok(Ok(output)) => output,
+        // Problems, errors, a panic: rez's own answer is the reference.
+        _ => {
+            stats.scan = began.elapsed();
+            return (
+                Family {
+                    entries: Vec::new(),
+                    to_rez: true,
+                },
+                stats,
+            );
+        }
+    };
+    let mut family = Family {
+        entries: Vec::new(),
+        to_rez: !output.problems.is_empty(),
+    };
+    let mut keys: Vec<String> = Vec::new();
+    for package in output.packages {
+        if package.kind == PackageKind::Combined {
+            family.to_rez = true;
+            continue;
+        }
+        let entry = Entry::new(package);
+        let key = version_key(&entry.version);
+        if keys.contains(&key) {
+            continue;
+        }
+        keys.push(key);
+        family.entries.push(entry);
+    }
+    (family, stats)
+}
+
+/// Reads and statically reads the entries `wanted` that are not read yet.
+pub(crate) fn read_entries(entries: &mut [Entry], wanted: &[usize]) -> Stats {
+    let todo: Vec<usize> = wanted
+        .iter()
+        .copied()
+        .filter(|&i| entries[i].read.is_none())
+        .collect();
+    let mut stats = Stats::default();
+    if todo.is_empty() {
+        return stats;
+    }
+    let began = Instant::now();
+    let paths: Vec<(usize, PathBuf, bool)> = todo
+        .iter()
+        .map(|&i| {
+            (
+                i,
+                entries[i].path.clone(),
+                entries[i].format == Some(Format::Py),
+            )
+        })
+        .collect();
+    let contents = read_files(&paths);
+    stats.read = began.elapsed();
+    for (i, bytes) in contents {
+        let entry = &mut entries[i];
+        let read = match bytes {
+            Some(bytes) => {
+                stats.files_read += 1;
+                let began = Instant::now();
+                let parsed = quiet::catch(|| {
+                    pyrer_reader::read_package_py(&bytes, &entry.family, &entry.version)
+                });
+                stats.static_parse += began.elapsed();
+                match parsed {
+                    Ok(Ok(package)) => {
+                        stats.static_reads += 1;
+                        Read::Static(package)
+                    }
+                    _ => Read::Rez,
+                }
+            }
+            None => Read::Rez,
+        };
+        entry.read = Some(read);
+    }
+    stats
+}
+
+/// The bytes of each `.py` file (None for other formats and unreadable files:
+/// rez reads those itself, and reports its own errors), read concurrently.
+fn read_files(paths: &[(usize, PathBuf, bool)]) -> Vec<(usize, Option<Vec<u8>>)> {
+    let read = |(i, path, py): &(usize, PathBuf, bool)| {
+        (*i, if *py { std::fs::read(path).ok() } else { None })
+    };
+    if paths.len() <= 1 {
+        return paths.iter().map(read).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let threads = paths.len().min(READ_THREADS);
+    let mut out: Vec<(usize, Option<Vec<u8>>)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .filter_map(|_| {
+                std::thread::Builder::new()
+                    .spawn_scoped(scope, || {
+                        let mut mine = Vec::new();
+                        loop {
+                            let n = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            match paths.get(n) {
+                                Some(item) => mine.push(read(item)),
+                                None => return mine,
+                            }
+                        }
+                    })
+                    .ok()
+            })
+            .collect();
+        let mut all: Vec<_> = handles
+            .into_iter()
+            .flat_map(|h| h.join().unwrap_or_default())
+            .collect();
+        // Whatever no thread took (threads could not be started): read here.
+        while let Some(item) = paths.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
+            all.push(read(item));
+        }
+        all
+    });
+    out.sort_by_key(|(i, _)| *i);
+    out
+}
+
+/// The (family, range) each non-conflict requirement of `entries` names.
+fn requirement_ranges<'a>(
+    entries: impl Iterator<Item = &'a Entry>,
+) -> Vec<(String, Option<String>)> {
+    let mut out = Vec::new();
+    for entry in entries {
+        let Some(Read::Static(package)) = &entry.read else {
+            continue;
+        };
+        let strings = package
+            .requires
+            .iter()
+            .chain(package.variants.iter().flatten());
+        for s in strings {
+            if let Ok(req) = quiet::catch(|| Requirement::parse(s)) {
+                if !req.is_conflict() && !req.name().starts_with('.') {
+                    let range = req.range().filter(|r| !r.is_any()).map(|r| r.to_string());
+                    out.push((req.name().to_string(), range));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Queues families for read-ahead, widening the range of those already queued.
+fn queue(shared: &Shared, wanted: Vec<(String, Option<String>)>) {
+    let mut state = lock(&shared.state);
+    let mut added = false;
+    for (name, range) in wanted {
+        match state.slots.get_mut(&name) {
+            Some(Slot::Queued(queued)) => *queued = widen(queued.take(), range),
+            Some(_) => {}
+            None => {
+                if state.stats.readahead_families + state.queue.len() >= READAHEAD_FAMILIES {
+                    continue;
+                }
+                state.slots.insert(name.clone(), Slot::Queued(range));
+                state.queue.push_back(name);
+                added = true;
+            }
+        }
+    }
+    drop(state);
+    if added {
+        shared.changed.notify_all();
+    }
+}
+
+/// The union of two ranges as a range string (None: every version).
+fn widen(a: Option<String>, b: Option<String>) -> Option<String> {
+    let (a, b) = (a?, b?);
+    quiet::catch(|| {
+        VersionRange::parse(&a)
+            .union(&VersionRange::parse(&b))
+            .to_string()
+    })
+    .ok()
+}
+
+/// A read-ahead thread: loads queued families until the solve ends.
+fn readahead(shared: &Shared) {
+    loop {
+        let (name, range) = {
+            let mut state = lock(&shared.state);
+            loop {
+                if state.stop {
+                    return;
+                }
+                if let Some(name) = state.queue.pop_front() {
+                    if let Some(Slot::Queued(range)) = state.slots.remove(&name) {
+                        state.slots.insert(name.clone(), Slot::Loading);
+                        state.stats.readahead_families += 1;
+                        break (name, range);
+                    }
+                    continue;
+                }
+                state = shared
+                    .changed
+                    .wait(state)
+                    .unwrap_or_else(|e| e.into_inner());
+            }
+        };
+        let loaded = quiet::catch(|| {
+            let (mut family, mut stats) = lookup(shared, &name);
+            let mut requirements = Vec::new();
+            if !family.to_rez {
+                let parsed = range.as_deref().map(VersionRange::parse);
+                let wanted: Vec<usize> = (0..family.entries.len())
+                    .filter(
+                        |&i| match (&parsed, parse_version(&family.entries[i].version)) {
+                            (None, _) => true,
+                            (Some(r), Some(v)) => r.contains(&v),
+                            (Some(_), None) => false,
+                        },
+                    )
+                    .collect();
+                add(&mut stats, &read_entries(&mut family.entries, &wanted));
+                requirements = requirement_ranges(wanted.iter().map(|&i| &family.entries[i]));
+            }
+            (family, stats, requirements)
+        });
+        let mut state = lock(&shared.state);
+        match loaded {
+            Ok((family, stats, requirements)) => {
+                add(&mut state.stats, &stats);
+                state.slots.insert(name, Slot::Done(family));
+                drop(state);
+                queue(shared, requirements);
+            }
+            // The solver will look it up itself, and meet the problem there.
+            Err(_) => {
+                state.slots.remove(&name);
+            }
+        }
+        shared.changed.notify_all();
+    }
+}

@@ -1,0 +1,69 @@
+//! `parse_static_package_py(s)`: pyrer 1.0.0rc3's static reader API, answered by
+//! the guarded reader, so a value is returned only where rez would load the same.
+
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use pyo3::prelude::*;
+
+use crate::package::PackageData;
+use crate::quiet;
+
+/// The package's solver data if `source` is a package.py that the static reader
+/// can take exactly as rez would load it (from `ROOT/<name>/<version>/`, the
+/// name and version the file itself sets); None where rez must evaluate it.
+#[pyfunction]
+pub(crate) fn parse_static_package_py(source: &str) -> Option<PackageData> {
+    read(source.as_bytes())
+}
+
+/// `parse_static_package_py` of each file of `paths`, read concurrently with the
+/// GIL released; the list is aligned with `paths`, None for a file that cannot
+/// be read or read statically.
+#[pyfunction]
+pub(crate) fn parse_static_packages_py(
+    py: Python<'_>,
+    paths: Vec<PathBuf>,
+) -> Vec<Option<PackageData>> {
+    py.detach(|| {
+        let next = AtomicUsize::new(0);
+        let work = || {
+            let mut done = Vec::new();
+            loop {
+                let index = next.fetch_add(1, Ordering::Relaxed);
+                let Some(path) = paths.get(index) else {
+                    return done;
+                };
+                done.push((index, std::fs::read(path).ok().and_then(|b| read(&b))));
+            }
+        };
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let mut results: Vec<Option<PackageData>> = vec![None; paths.len()];
+        std::thread::scope(|scope| {
+            let helpers: Vec<_> = (1..threads.min(paths.len()))
+                .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok())
+                .collect();
+            // This thread works too, so the batch finishes even if no helper started.
+            let mut done = work();
+            for helper in helpers {
+                done.extend(helper.join().unwrap_or_default());
+            }
+            for (index, result) in done {
+                results[index] = result;
+            }
+        });
+        results
+    })
+}
+
+fn read(source: &[u8]) -> Option<PackageData> {
+    let text = std::str::from_utf8(source).ok()?;
+    let info = quiet::catch(|| rer_package::parse_static_package_py(text)).ok()??;
+    let package = pyrer_reader::read_package_py(source, &info.name, &info.version).ok()?;
+    Some(PackageData {
+        name: info.name,
+        version: info.version,
+        requires: package.requires,
+        variants: package.variants,
+    })
+}

@@ -1,0 +1,31 @@
+"""rez's side of ``solve(package_paths=...)`` and ``load_packages``: the package files
+pyrer's static reader cannot take, loaded by rez 3.4.0 itself (called from Rust, with
+the GIL, for those files only)."""
+
+from __future__ import annotations
+
+from typing import Any, List, Optional, Sequence
+
+from ._native import PackageData
+
+
+def load_package(root: str, family: str, version: Optional[str]) -> PackageData:
+    """rez's load of ``root/family/version`` (``version`` None: an unversioned package),
+    with name and version from the directories, as rez's filesystem repository does."""
+    from rez.package_repository import package_repository_manager
+    from rez.packages import Package
+
+    repo = package_repository_manager.get_repository(root)
+    variables: dict[str, Any] = {"location": repo.location, "name": family}
+    if version is not None:
+        variables["version"] = version
+    resource: Any = repo.get_resource("filesystem.package", **variables)  # a PackageResource
+    return PackageData.from_rez(Package(resource))
+
+
+def load_family(roots: Sequence[str], family: str) -> List[PackageData]:
+    """Every package of ``family`` as rez's ``iter_packages`` gives it over ``roots``
+    (combined families such as ``ROOT/foo.py``, and families whose scan had problems)."""
+    from rez.packages import iter_packages
+
+    return [PackageData.from_rez(p) for p in iter_packages(family, paths=list(roots))]
