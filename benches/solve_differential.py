@@ -5,8 +5,8 @@ the extracted ``packages.tar.gz`` (1266 families, 18226 packages):
 
 * stock rez: ``ResolvedContext(request, package_paths=[bench], add_implicit_packages=False)``
   with rez's builtin filesystem repository;
-* pyrer: ``pyrer.solve(request, package_paths=[bench])`` (rez's solver over pyrer's
-  scanner-backed repository).
+* pyrer: ``pyrer.solve(request, package_paths=[bench])`` (rer's port of rez's solver over
+  pyrer's loader: scanner lookups, the guarded static reader, rez for the rest).
 
 Both must give the same status and the same set of (name, version, variant_index).
 Then, for a sample of requests, ``solve(package_paths=...)`` must equal
@@ -180,11 +180,12 @@ def write_results(path: Path, rows: list[dict[str, Any]], summary: str, stock_to
         *[f"| {r['index']} | {r['status']} | {r['packages']} | {r['rez_s']:.2f} | {r['pyrer_s']:.2f} |"
           for r in slow],
         "",
-        "Both sides run rez's solver, which dominates (package loads and solving); pyrer",
-        "replaces only the listing (each family the solver touches is scanned on its first",
-        "lookup, then its version listing and package files come from that scan). Each",
-        "pyrer solve here starts with fresh rez caches and scans its families again",
-        "(included in its time).",
+        "pyrer.solve runs rer's Rust port of rez's solver over pyrer's loader: each family",
+        "the solver needs is looked up with the scanner, the package files of the versions",
+        "in its range are read statically where the guard allows (every benchmark file),",
+        "rez loads the rest, and read-ahead loads the families requirements name. Each",
+        "solve starts from nothing (included in its time); rez's caches are dropped before",
+        "each of its solves.",
         END,
     ])
     write_section(path, body, BEGIN, END)
