@@ -294,6 +294,13 @@ impl DiskSource {
             if keys.contains(&key) {
                 continue; // an earlier repository has this version
             }
+            if entry.version.is_empty() {
+                return Err(format!(
+                    "{}: an unversioned package, which rer's solver cannot take \
+                     (it has no empty version)",
+                    entry.path.display()
+                ));
+            }
             let data = match &entry.read {
                 Some(Read::Static(package)) => SolverData {
                     requires: package.requires.clone(),

@@ -4,6 +4,7 @@
 //! configuration and applies `on_error`; this module runs scans without the
 //! GIL and turns their results into Python objects.
 
+mod args;
 mod asyncio;
 mod backends;
 mod blocking;

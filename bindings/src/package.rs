@@ -3,13 +3,15 @@
 use pyo3::prelude::*;
 use pyo3::types::PyType;
 
+use crate::args::{arg, optional};
+
 /// One package version's solver data: `name`, `version`, base `requires` and
 /// the `requires` of each variant.
 ///
 /// `PackageData(name, version, requires=None, variants=None)`; `None` means empty.
 /// The attributes are plain, mutable values (reading `requires` gives a new list);
 /// equality and hashing are by identity, as in pyrer 1.0.0rc3.
-#[pyclass(module = "pyrer", get_all, set_all)]
+#[pyclass(module = "pyrer", get_all)]
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct PackageData {
     pub(crate) name: String,
@@ -23,17 +25,41 @@ impl PackageData {
     #[new]
     #[pyo3(signature = (name, version, requires=None, variants=None))]
     fn new(
-        name: String,
-        version: String,
-        requires: Option<Vec<String>>,
-        variants: Option<Vec<Vec<String>>>,
-    ) -> Self {
-        PackageData {
-            name,
-            version,
-            requires: requires.unwrap_or_default(),
-            variants: variants.unwrap_or_default(),
-        }
+        name: &Bound<'_, PyAny>,
+        version: &Bound<'_, PyAny>,
+        requires: Option<&Bound<'_, PyAny>>,
+        variants: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
+        Ok(PackageData {
+            name: arg(name, "name")?,
+            version: arg(version, "version")?,
+            requires: optional(requires, "requires")?.unwrap_or_default(),
+            variants: optional(variants, "variants")?.unwrap_or_default(),
+        })
+    }
+
+    #[setter]
+    fn set_name(&mut self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        self.name = arg(value, "name")?;
+        Ok(())
+    }
+
+    #[setter]
+    fn set_version(&mut self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        self.version = arg(value, "version")?;
+        Ok(())
+    }
+
+    #[setter]
+    fn set_requires(&mut self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        self.requires = arg(value, "requires")?;
+        Ok(())
+    }
+
+    #[setter]
+    fn set_variants(&mut self, value: &Bound<'_, PyAny>) -> PyResult<()> {
+        self.variants = arg(value, "variants")?;
+        Ok(())
     }
 
     /// The data of a rez package (`rez.packages.Package`, or any object with
@@ -58,11 +84,11 @@ impl PackageData {
     #[pyo3(signature = (name, version, requires=None, variants=None))]
     fn from_strings(
         _cls: &Bound<'_, PyType>,
-        name: String,
-        version: String,
-        requires: Option<Vec<String>>,
-        variants: Option<Vec<Vec<String>>>,
-    ) -> Self {
+        name: &Bound<'_, PyAny>,
+        version: &Bound<'_, PyAny>,
+        requires: Option<&Bound<'_, PyAny>>,
+        variants: Option<&Bound<'_, PyAny>>,
+    ) -> PyResult<Self> {
         Self::new(name, version, requires, variants)
     }
 

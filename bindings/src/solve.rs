@@ -15,6 +15,7 @@ use rer_resolver::rez_solver::{
 };
 use rer_version::VersionRange;
 
+use crate::args::{arg, optional};
 use crate::callback::Callback;
 use crate::disk::{DiskSource, Stats};
 use crate::package::{PackageData, ResolvedVariant};
@@ -90,9 +91,15 @@ struct Outcome {
     failure: Option<String>,
     iterations: usize,
     presolve: Duration,
+    /// rer panicked on the data (an invalid version or requirement string).
+    panicked: bool,
 }
 
 impl Outcome {
+    fn with_iterations(self, iterations: usize) -> Self {
+        Outcome { iterations, ..self }
+    }
+
     fn error(message: String) -> Self {
         Outcome {
             status: "error",
@@ -101,6 +108,7 @@ impl Outcome {
             failure: Some(message),
             iterations: 0,
             presolve: Duration::ZERO,
+            panicked: false,
         }
     }
 }
@@ -108,26 +116,30 @@ impl Outcome {
 /// Resolves `package_requests` (see `pyrer.solve` for the arguments).
 #[pyfunction]
 #[pyo3(signature = (
-    package_requests, packages=None, /, *, load_family=None,
-    variant_select_mode="version_priority", filters=None, max_iterations=None,
+    package_requests, packages=None, /, *, variant_select_mode, load_family=None,
+    filters=None, max_iterations=None,
     package_paths=None, scan_options=None,
 ))]
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn solve(
-    py: Python<'_>,
-    package_requests: Vec<String>,
-    packages: Option<Vec<PyRef<'_, PackageData>>>,
+pub(crate) fn solve<'py>(
+    py: Python<'py>,
+    package_requests: &Bound<'py, PyAny>,
+    packages: Option<&Bound<'py, PyAny>>,
+    variant_select_mode: &Bound<'py, PyAny>,
     load_family: Option<Py<PyAny>>,
-    variant_select_mode: &str,
-    filters: Option<Vec<(String, String)>>,
-    max_iterations: Option<u32>,
-    package_paths: Option<Vec<Bound<'_, PyString>>>,
+    filters: Option<&Bound<'py, PyAny>>,
+    max_iterations: Option<&Bound<'py, PyAny>>,
+    package_paths: Option<Vec<Bound<'py, PyString>>>,
     scan_options: Option<Options>,
 ) -> PyResult<SolveResult> {
-    // rc3 accepts both and ignores them; rez's filters are not modelled here.
-    let _ = (filters, max_iterations);
+    let package_requests: Vec<String> = arg(package_requests, "package_requests")?;
+    let packages: Option<Vec<PyRef<'py, PackageData>>> = optional(packages, "packages")?;
+    let variant_select_mode: String = arg(variant_select_mode, "variant_select_mode")?;
+    // rc3 checks their types, and ignores them; rez's filters are not modelled here.
+    let _: Option<Vec<(String, String)>> = optional(filters, "filters")?;
+    let _: Option<u32> = optional(max_iterations, "max_iterations")?;
     let start = Instant::now();
-    let mode = match variant_select_mode {
+    let mode = match variant_select_mode.as_str() {
         "version_priority" => VariantSelectMode::VersionPriority,
         "intersection_priority" => VariantSelectMode::IntersectionPriority,
         other => {
@@ -160,7 +172,12 @@ pub(crate) fn solve(
         }
         (None, None) => (Source::None, memory),
     };
-    let (outcome, stats) = py.detach(move || run(package_requests, memory, source, mode));
+    let (mut outcome, stats) = py.detach(move || run(package_requests, memory, source, mode));
+    if outcome.panicked {
+        if let Some(culprit) = packages.iter().flatten().find_map(|p| invalid_string(p)) {
+            outcome.failure = Some(culprit);
+        }
+    }
     Ok(finish(outcome, start, stats))
 }
 
@@ -185,6 +202,33 @@ fn finish(outcome: Outcome, start: Instant, stats: Stats) -> SolveResult {
 
 fn millis(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
+}
+
+/// What in `package` rer cannot parse: its version (rer has no empty version, so
+/// unversioned packages are out of its reach) or one of its requirement strings.
+pub(crate) fn invalid_string(package: &PackageData) -> Option<String> {
+    let who = format!("package {}-{}", package.name, package.version);
+    if package.version.is_empty() {
+        return Some(format!(
+            "{who}: an unversioned package (version ''), which rer's solver cannot take"
+        ));
+    }
+    if !matches!(
+        quiet::catch(|| rer_version::RerVersion::try_from(package.version.as_str()).is_ok()),
+        Ok(true)
+    ) {
+        return Some(format!("{who}: invalid version {:?}", package.version));
+    }
+    let strings = package
+        .requires
+        .iter()
+        .chain(package.variants.iter().flatten());
+    for s in strings {
+        if quiet::catch(|| Requirement::parse(s)).is_err() {
+            return Some(format!("{who}: invalid requirement {s:?}"));
+        }
+    }
+    None
 }
 
 /// Folds `packages` into the solver's `family -> version -> data` map; a
@@ -253,9 +297,13 @@ fn run(
     };
     let mut outcome = match (failed.borrow_mut().take(), solved) {
         (Some(message), _) => Outcome::error(message),
-        (None, Err(panic)) => Outcome::error(format!(
-            "the solver stopped on an invalid requirement string in the package data ({panic})"
-        )),
+        (None, Err(panic)) => Outcome {
+            panicked: true,
+            ..Outcome::error(format!(
+                "the solver stopped on an invalid version or requirement string in the \
+                 package data ({panic})"
+            ))
+        },
         (None, Ok(Err(missing))) => Outcome {
             status: "failed",
             failure: Some(missing.to_string()),
@@ -317,9 +365,9 @@ fn solved_outcome(solver: &Solver, source: &Source) -> Outcome {
                 resolved,
                 ephemerals,
                 failure: None,
-                iterations,
-                presolve: Duration::ZERO,
+                ..Outcome::error(String::new())
             }
+            .with_iterations(iterations)
         }
         SolverStatus::Failed => Outcome {
             status: "failed",

@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 
 use pyo3::prelude::*;
 
+use crate::args::arg;
 use crate::package::PackageData;
 use crate::quiet;
 
@@ -13,8 +14,9 @@ use crate::quiet;
 /// can take exactly as rez would load it (from `ROOT/<name>/<version>/`, the
 /// name and version the file itself sets); None where rez must evaluate it.
 #[pyfunction]
-pub(crate) fn parse_static_package_py(source: &str) -> Option<PackageData> {
-    read(source.as_bytes())
+pub(crate) fn parse_static_package_py(source: &Bound<'_, PyAny>) -> PyResult<Option<PackageData>> {
+    let source: String = arg(source, "source")?;
+    Ok(read(source.as_bytes()))
 }
 
 /// `parse_static_package_py` of each file of `paths`, read concurrently with the
@@ -23,9 +25,10 @@ pub(crate) fn parse_static_package_py(source: &str) -> Option<PackageData> {
 #[pyfunction]
 pub(crate) fn parse_static_packages_py(
     py: Python<'_>,
-    paths: Vec<PathBuf>,
-) -> Vec<Option<PackageData>> {
-    py.detach(|| {
+    paths: &Bound<'_, PyAny>,
+) -> PyResult<Vec<Option<PackageData>>> {
+    let paths: Vec<PathBuf> = arg(paths, "paths")?;
+    Ok(py.detach(|| {
         let next = AtomicUsize::new(0);
         let work = || {
             let mut done = Vec::new();
@@ -53,7 +56,7 @@ pub(crate) fn parse_static_packages_py(
             }
         });
         results
-    })
+    }))
 }
 
 fn read(source: &[u8]) -> Option<PackageData> {
