@@ -1,0 +1,105 @@
+//! Reads every `ROOT/<family>/<version>/package.py` and prints one JSON line per file.
+//!
+//! ```text
+//! read ROOT...            {"path", "family", "version", "ours", "reason", "rc3"} per file
+//! read --requirements     per JSON string on stdin: {"s", "ok", "reason", "rendered"}
+//! read --versions         per JSON string on stdin: {"s", "ok", "reason"}
+//! ```
+//!
+//! `ours` is `read_package_py`'s result (`null` with `reason` where it says
+//! rez must load the file); `rc3` is rer-package 1.0.0-rc.3's raw
+//! `parse_static_package_py` output, unguarded, for comparison. `rendered` is
+//! rer's rendering of the requirement, where it parses. Used by
+//! tests/test_static_reader.py against rez 3.4.0.
+
+use pyrer_reader::{check_requirement, check_version, parse_requirement, read_package_py};
+use serde_json::{json, Value};
+use std::io::{self, BufRead, BufWriter, Write};
+use std::path::Path;
+use std::process::ExitCode;
+
+fn sorted_dir(path: &Path) -> io::Result<Vec<(String, std::path::PathBuf)>> {
+    let mut entries = Vec::new();
+    for entry in std::fs::read_dir(path)? {
+        let entry = entry?;
+        if entry.file_type()?.is_dir() {
+            entries.push((
+                entry.file_name().to_string_lossy().into_owned(),
+                entry.path(),
+            ));
+        }
+    }
+    entries.sort();
+    Ok(entries)
+}
+
+fn read_root(root: &Path, out: &mut impl Write) -> io::Result<()> {
+    for (family, family_dir) in sorted_dir(root)? {
+        for (version, version_dir) in sorted_dir(&family_dir)? {
+            let path = version_dir.join("package.py");
+            let Ok(source) = std::fs::read(&path) else {
+                continue;
+            };
+            let (ours, reason) = match read_package_py(&source, &family, &version) {
+                Ok(p) => (
+                    json!({"requires": p.requires, "variants": p.variants}),
+                    Value::Null,
+                ),
+                Err(err) => (Value::Null, json!(err.to_string())),
+            };
+            let rc3 = std::str::from_utf8(&source)
+                .ok()
+                .and_then(rer_package::parse_static_package_py)
+                .map_or(Value::Null, |p| {
+                    json!({"name": p.name, "version": p.version,
+                           "requires": p.requires, "variants": p.variants})
+                });
+            let line = json!({"path": path.to_string_lossy(), "family": family,
+                              "version": version, "ours": ours, "reason": reason, "rc3": rc3});
+            writeln!(out, "{line}")?;
+        }
+    }
+    Ok(())
+}
+
+fn check_lines(requirements: bool, out: &mut impl Write) -> io::Result<()> {
+    for line in io::stdin().lock().lines() {
+        let s: String = serde_json::from_str(&line?)
+            .map_err(|err| io::Error::new(io::ErrorKind::InvalidData, err))?;
+        let checked = if requirements {
+            check_requirement(&s)
+        } else {
+            check_version(&s)
+        };
+        let mut record = json!({"s": s, "ok": checked.is_ok(),
+                                "reason": checked.err().map(|e| e.to_string())});
+        if requirements {
+            record["rendered"] = json!(parse_requirement(&s).map(|r| r.to_string()));
+        }
+        writeln!(out, "{record}")?;
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut out = BufWriter::new(io::stdout().lock());
+    let result = match args.first().map(String::as_str) {
+        None => {
+            eprintln!("usage: read ROOT... | read --requirements | read --versions");
+            return ExitCode::from(2);
+        }
+        Some("--requirements") => check_lines(true, &mut out),
+        Some("--versions") => check_lines(false, &mut out),
+        Some(_) => args
+            .iter()
+            .try_for_each(|root| read_root(Path::new(root), &mut out)),
+    };
+    match result.and_then(|()| out.flush()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("read: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,11 @@
+name = 'ok_allowlist_keys'
+version = '1.0.0'
+description = 'A package.'
+authors = ['someone', 'else']
+uuid = '5e5c9ab6-1e4b-4e2c-9f26-4f3c6a8d5b1e'
+tools = ['tool_a', 'tool_b']
+build_requires = ['cmake-3+']
+private_build_requires = ['gcc-9']
+requires = ['python-3.7']
+timestamp = 1600129484
+format_version = 2

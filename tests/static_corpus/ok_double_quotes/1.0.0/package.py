@@ -1,0 +1,4 @@
+name = "ok_double_quotes"
+version = "1.0.0"
+requires = ["a-1", 'b-2+']
+timestamp = 1600129484

@@ -1,0 +1,7 @@
+name = 'ok_multiline_col0'
+version = '1.0.0'
+requires = [
+'a-1',
+'b-2'
+]
+timestamp = 1600129484

@@ -1,0 +1,4 @@
+name = 'ok_no_final_newline'
+version = '1.0.0'
+requires = ['a']
+timestamp = 1600129484

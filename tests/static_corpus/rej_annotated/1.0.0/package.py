@@ -1,0 +1,4 @@
+name = 'rej_annotated'
+version = '1.0.0'
+requires: list = ['a']
+timestamp = 1600129484

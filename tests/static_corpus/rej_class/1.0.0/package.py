@@ -1,0 +1,5 @@
+name = 'rej_class'
+version = '1.0.0'
+timestamp = 1600129484
+class X:
+    requires = ['b']

@@ -1,0 +1,6 @@
+name = 'rej_cont_blank'
+version = '1.0.0'
+requires = \
+
+['a']
+timestamp = 1600129484

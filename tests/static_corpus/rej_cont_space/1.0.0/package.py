@@ -1,0 +1,5 @@
+name = 'rej_cont_space'
+version = '1.0.0'
+requires = \ 
+['a']
+timestamp = 1600129484

@@ -1,0 +1,2 @@
+version = '1.0.0'
+timestamp = 1600129484

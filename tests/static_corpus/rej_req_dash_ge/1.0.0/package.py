@@ -1,0 +1,4 @@
+name = 'rej_req_dash_ge'
+version = '1.0.0'
+requires = ['foo->=1']
+timestamp = 1600129484

@@ -1,0 +1,3 @@
+name = 'rej_timestamp_leading_zero'
+version = '1.0.0'
+timestamp = 01

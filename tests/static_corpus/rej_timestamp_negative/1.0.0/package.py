@@ -1,0 +1,3 @@
+name = 'rej_timestamp_negative'
+version = '1.0.0'
+timestamp = -1

@@ -1,0 +1,4 @@
+name = 'rej_timestamp_str'
+version = '1.0.0'
+requires = ['a']
+timestamp = '1600129484'

@@ -1,0 +1,5 @@
+# -*- coding: nonexistent -*-
+name = 'rej_unknown_cookie'
+version = '1.0.0'
+requires = ['a']
+timestamp = 1600129484
