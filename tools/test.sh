@@ -8,7 +8,8 @@ PYRER_REZ_PYTHON=$(tools/venv.sh)
 export PYRER_REZ_PYTHON
 PYRER_WHEEL=$(tools/build_pyrer.sh)   # the Python package: wheel built and installed into .venv
 export PYRER_WHEEL
-cargo build --release -p pyrer-scanner --example scan
+cargo build --release -p pyrer-scanner --example scan -p pyrer-reader --example read
 export PYRER_SCAN_BIN="$PWD/target/release/examples/scan"
+export PYRER_READ_BIN="$PWD/target/release/examples/read"
 cargo test --workspace --release
 "$PYRER_REZ_PYTHON" -m pytest tests/ -ra

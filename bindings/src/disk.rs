@@ -27,8 +27,8 @@ use rer_resolver::PackageData as SolverData;
 use rer_version::{RerVersion, VersionRange};
 
 use crate::package::PackageData;
-use crate::quiet;
 use crate::request::{self, Options};
+use pyrer_reader::quiet;
 
 /// The `RuntimeError` of `solve(package_paths=...)` and `load_packages` without rez.
 pub(crate) const REZ_REQUIRED: &str = "solve(package_paths=...) and load_packages need rez 3.4.0 \

@@ -16,7 +16,6 @@ mod error;
 mod load;
 mod package;
 mod prefetch;
-mod quiet;
 mod records;
 mod request;
 mod run;

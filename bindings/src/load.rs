@@ -12,9 +12,9 @@ use crate::convert::{problems, Names};
 use crate::disk::{add, read_entries, version_key, Entry, Read, RezLoader, Stats};
 use crate::error::BindingError;
 use crate::package::PackageData;
-use crate::quiet;
 use crate::records::Problem;
 use crate::request::{self, Options};
+use pyrer_reader::quiet;
 
 /// Loads every package of `paths` (or of `options["families"]`), first root
 /// winning a version, in the scan's order. Returns `(packages, problems,

@@ -19,8 +19,8 @@ use crate::args::{arg, optional};
 use crate::callback::Callback;
 use crate::disk::{DiskSource, Stats};
 use crate::package::{PackageData, ResolvedVariant};
-use crate::quiet;
 use crate::request::Options;
+use pyrer_reader::quiet;
 
 /// The result of `solve`: `status` is "solved", "failed" (no solution exists)
 /// or "error" (bad input: an invalid request, a loader that raised, a package

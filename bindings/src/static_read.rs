@@ -8,11 +8,12 @@ use pyo3::prelude::*;
 
 use crate::args::arg;
 use crate::package::PackageData;
-use crate::quiet;
+use pyrer_reader::quiet;
 
 /// The package's solver data if `source` is a package.py that the static reader
 /// can take exactly as rez would load it (from `ROOT/<name>/<version>/`, the
-/// name and version the file itself sets); None where rez must evaluate it.
+/// name and version the file itself sets, with no other file beside it); None
+/// where rez must evaluate it.
 #[pyfunction]
 pub(crate) fn parse_static_package_py(source: &Bound<'_, PyAny>) -> PyResult<Option<PackageData>> {
     let source: String = arg(source, "source")?;
@@ -62,7 +63,7 @@ pub(crate) fn parse_static_packages_py(
 fn read(source: &[u8]) -> Option<PackageData> {
     let text = std::str::from_utf8(source).ok()?;
     let info = quiet::catch(|| rer_package::parse_static_package_py(text)).ok()??;
-    let package = pyrer_reader::read_package_py(source, &info.name, &info.version).ok()?;
+    let package = pyrer_reader::read_package_source(source, &info.name, &info.version).ok()?;
     Some(PackageData {
         name: info.name,
         version: info.version,

@@ -33,9 +33,11 @@
 
 mod lexer;
 mod literal;
-mod quiet;
+pub mod quiet;
 mod request;
 mod schema;
+
+use schema::Place;
 mod text;
 
 pub use request::{check_requirement, check_version, is_valid_package_name, parse_requirement};
@@ -76,10 +78,29 @@ pub fn read_package_py(
     family: &str,
     version: &str,
 ) -> Result<StaticPackage, NotStatic> {
+    read_at(source, family, version, Place::Repository)
+}
+
+/// Reads `source` as rez would load it from `ROOT/<family>/<version>/package.py`
+/// with no other file beside it (so `timestamp` may be absent).
+pub fn read_package_source(
+    source: &[u8],
+    family: &str,
+    version: &str,
+) -> Result<StaticPackage, NotStatic> {
+    read_at(source, family, version, Place::Alone)
+}
+
+fn read_at(
+    source: &[u8],
+    family: &str,
+    version: &str,
+    place: Place,
+) -> Result<StaticPackage, NotStatic> {
     let text = text::ascii_source(source)?;
     let tokens = lexer::tokenize(text)?;
     let statements = literal::parse_module(&tokens)?;
-    let package = schema::package(&statements, family, version)?;
+    let package = schema::package(&statements, family, version, place)?;
     guard(text, &package, family, version)?;
     Ok(package)
 }

@@ -28,14 +28,43 @@ fn install_hook() {
     });
 }
 
-/// `f()`, or `None` if it panicked (silently).
+/// `f()`, or `Err(the panic message)` if it panicked (silently). Used for rer's
+/// parsers here and, by pyrer's bindings, around whole solves.
 ///
 /// `AssertUnwindSafe`: rer's only shared state is its per-thread parse cache,
 /// which is written after a successful parse, so a panic leaves it consistent.
-pub(crate) fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
+pub fn catch<T>(f: impl FnOnce() -> T) -> Result<T, String> {
     install_hook();
     let outer = QUIET.replace(true);
     let result = panic::catch_unwind(AssertUnwindSafe(f));
     QUIET.set(outer);
-    result.ok()
+    result.map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string())
+    })
+}
+
+/// `f()`, or `None` if it panicked (silently).
+pub(crate) fn quietly<T>(f: impl FnOnce() -> T) -> Option<T> {
+    catch(f).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn returns_the_value_or_the_message() {
+        assert_eq!(catch(|| 7), Ok(7));
+        assert_eq!(
+            catch(|| -> u8 { panic!("boom {}", 1) }),
+            Err("boom 1".into())
+        );
+        // nested: the outer call is still quiet after the inner one returns
+        let nested = catch(|| catch(|| 1).unwrap() + catch(|| -> i32 { panic!("x") }).unwrap_or(1));
+        assert_eq!(nested, Ok(2));
+    }
 }

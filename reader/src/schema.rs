@@ -22,12 +22,14 @@ fn schema(what: impl Into<String>) -> NotStatic {
 /// injects or treats specially (`scope`, `early`, `late`, `include`,
 /// `ModifyList`, `InvalidPackageError`, `_`-prefixed names, `config`,
 /// commands), or one whose schema this reader does not check. `name`,
-/// `version` and `timestamp` are required: without `timestamp` rez also reads
-/// `release.yaml` / `.metadata` next to the file, which may change the data.
+/// `version` are required, and `timestamp` where the file is in a repository:
+/// without it rez also reads `release.yaml` / `.metadata` next to the file,
+/// which may change the data.
 pub(crate) fn package(
     statements: &[(&str, Value<'_>)],
     family: &str,
     version: &str,
+    place: Place,
 ) -> Result<StaticPackage, NotStatic> {
     let mut seen: Vec<&str> = Vec::new();
     let mut package = StaticPackage::default();
@@ -89,12 +91,25 @@ pub(crate) fn package(
             _ => return Err(schema(format!("key {key:?} not in the allowlist"))),
         }
     }
-    for required in ["name", "version", "timestamp"] {
-        if !seen.contains(&required) {
+    let required: &[&str] = match place {
+        Place::Repository => &["name", "version", "timestamp"],
+        Place::Alone => &["name", "version"],
+    };
+    for required in required {
+        if !seen.contains(required) {
             return Err(schema(format!("no {required:?}")));
         }
     }
     Ok(package)
+}
+
+/// Where the file being read is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Place {
+    /// `ROOT/<family>/<version>/package.py`, other files maybe beside it.
+    Repository,
+    /// A source on its own: nothing beside it that rez would also read.
+    Alone,
 }
 
 fn string<'a>(key: &str, value: &Value<'a>) -> Result<&'a str, NotStatic> {
@@ -142,7 +157,12 @@ mod tests {
     use crate::literal::parse_module;
 
     fn read(src: &str, family: &str, version: &str) -> Result<StaticPackage, NotStatic> {
-        package(&parse_module(&tokenize(src)?)?, family, version)
+        package(
+            &parse_module(&tokenize(src)?)?,
+            family,
+            version,
+            Place::Repository,
+        )
     }
 
     const HEAD: &str = "name = 'foo'\nversion = '1.0'\ntimestamp = 1\n";
@@ -161,6 +181,17 @@ mod tests {
                 variants: vec![vec!["p-1".into()], vec!["q".into()]],
             })
         );
+    }
+
+    #[test]
+    fn timestamp_is_required_only_in_a_repository() {
+        let src = "name = 'foo'\nversion = '1.0'\n";
+        let statements = parse_module(&tokenize(src).unwrap()).unwrap();
+        assert!(package(&statements, "foo", "1.0", Place::Alone).is_ok());
+        assert!(matches!(
+            package(&statements, "foo", "1.0", Place::Repository),
+            Err(NotStatic::Schema(_))
+        ));
     }
 
     #[test]

@@ -113,6 +113,7 @@ def attempt(case: str, fn, allow=(), **extra) -> None:
 
 W = ("pyo3-wording",)
 M = ("module-name",)
+G = ("static-guard",)
 
 # --- the module --------------------------------------------------------------------------
 
@@ -632,7 +633,7 @@ SOURCES = {
     "syntax_error": 'name = "foo\n',
 }
 for label, src in SOURCES.items():
-    attempt(f"parse.{label}", lambda src=src: pyrer.parse_static_package_py(src))
+    attempt(f"parse.{label}", lambda src=src: pyrer.parse_static_package_py(src), G)
 attempt("parse.keyword", lambda: pyrer.parse_static_package_py(source=SOURCES["minimal"]))
 attempt("parse.err.none", lambda: pyrer.parse_static_package_py(None), W)
 attempt("parse.err.int", lambda: pyrer.parse_static_package_py(5), W)

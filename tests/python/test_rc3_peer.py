@@ -279,6 +279,14 @@ def test_compare_allowlist_is_narrow():
     assert compare.compare(raised("TypeError", "cannot pickle 'builtins.SolveResult' object", m),
                            raised("TypeError", "cannot pickle 'pyrer.Other' object", m))
 
+    g = ["static-guard"]
+    data = {"name": "foo", "version": "1.0", "requires": ["a"]}
+    assert compare.compare(line("s", allow=g, returned=data),
+                           line("s", allow=g, returned={"value": None})) == []
+    assert compare.compare(line("s", allow=g, returned=data),  # data must be rc3's
+                           line("s", allow=g, returned=dict(data, requires=["b"])))
+    assert compare.compare(line("s", returned=data), line("s", returned={"value": None}))
+
     def panic_case(msg, status="error", resolved=(), iterations=0):
         return line("p", allow=["panic"], culprit="a==", returned=solved(
             status=status, resolved=list(resolved), failure_description=msg,
