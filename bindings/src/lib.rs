@@ -14,6 +14,7 @@ mod convert;
 mod disk;
 mod error;
 mod load;
+mod misread;
 mod package;
 mod prefetch;
 mod records;

@@ -18,6 +18,7 @@ use rer_version::VersionRange;
 use crate::args::{arg, optional};
 use crate::callback::Callback;
 use crate::disk::{DiskSource, Stats};
+use crate::misread::Audit;
 use crate::package::{PackageData, ResolvedVariant};
 use crate::request::Options;
 use pyrer_reader::quiet;
@@ -262,10 +263,20 @@ fn run(
     let source = Rc::new(source);
     let failed: Rc<RefCell<Option<String>>> = Rc::default();
     let waited: Rc<Cell<Duration>> = Rc::default();
+    let audit: Rc<RefCell<Audit>> = Rc::default();
+    audit.borrow_mut().requirements(&requests);
+    for (name, family) in &memory {
+        let mut audit = audit.borrow_mut();
+        audit.family(name, family.keys());
+        for data in family.values() {
+            audit.requirements(data.requires.iter().chain(data.variants.iter().flatten()));
+        }
+    }
     let repo = match &*source {
         Source::None => PackageRepo::from_map(memory),
         _ => {
             let (source, failed, waited) = (source.clone(), failed.clone(), waited.clone());
+            let audit = audit.clone();
             let lazy = PackageRepo::with_loader(Box::new(move |name, hint| {
                 if failed.borrow().is_some() {
                     return Vec::new(); // a broken loader is not asked again
@@ -273,10 +284,22 @@ fn run(
                 let began = Instant::now();
                 let loaded = load(&source, name, hint);
                 waited.set(waited.get() + began.elapsed());
-                loaded.unwrap_or_else(|message| {
-                    *failed.borrow_mut() = Some(message);
-                    Vec::new()
-                })
+                match loaded {
+                    Ok(loaded) => {
+                        let mut audit = audit.borrow_mut();
+                        audit.family(name, loaded.iter().map(|(v, _)| v));
+                        for (_, data) in &loaded {
+                            audit.requirements(
+                                data.requires.iter().chain(data.variants.iter().flatten()),
+                            );
+                        }
+                        loaded
+                    }
+                    Err(message) => {
+                        *failed.borrow_mut() = Some(message);
+                        Vec::new()
+                    }
+                }
             }));
             for (name, family) in memory {
                 lazy.insert_family(name, family);
@@ -311,6 +334,14 @@ fn run(
         },
         (None, Ok(Ok(solver))) => solved_outcome(&solver, &source),
     };
+    if let Some(problem) = audit.borrow().problem() {
+        if outcome.status != "error" {
+            outcome = Outcome {
+                iterations: outcome.iterations,
+                ..Outcome::error(problem)
+            };
+        }
+    }
     outcome.presolve = waited.get();
     (outcome, stats)
 }
