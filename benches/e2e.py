@@ -12,7 +12,8 @@ process. Modes:
 * ``solve``: ``pyrer.solve(request, package_paths=[repo])``: pyrer's pipeline in Rust
   (scanner lookups, concurrent reads, the guarded static reader, rez only for files it
   must evaluate, read-ahead) and rer's solver. Its presolve is pyrer's own
-  ``presolve_time_ms`` (the solver's wait for packages).
+  ``presolve_time_ms`` (the solver's wait for packages);
+* ``solve-noreadahead``: as ``solve``, with ``PYRER_READAHEAD=0`` (no read-ahead).
 
 Conditions:
 
@@ -88,8 +89,9 @@ MODES: dict[str, tuple[str, dict[str, str]]] = {
     "plugin": ("context", {"PYRER_REZ_PLUGIN": "1"}),
     "plugin-noprefetch": ("context", {"PYRER_REZ_PLUGIN": "1", "PYRER_REZ_PREFETCH": "0"}),
     "solve": ("solve", {}),
+    "solve-noreadahead": ("solve", {"PYRER_READAHEAD": "0"}),
 }
-PYRER_ENV = ("PYRER_REZ_PLUGIN", "PYRER_REZ_PREFETCH")  # cleared, then set per mode
+PYRER_ENV = ("PYRER_REZ_PLUGIN", "PYRER_REZ_PREFETCH", "PYRER_READAHEAD")  # cleared, then set per mode
 CONDITIONS = ("cold-local", "warm-local", "fuse")
 
 LATENCYFS = REPO / "target" / "release" / "latencyfs"

@@ -36,6 +36,8 @@ pub(crate) const REZ_REQUIRED: &str = "solve(package_paths=...) and load_package
      pip install rez==3.4.0";
 /// Background threads loading families ahead of the solver.
 const READAHEAD_THREADS: usize = 8;
+/// Set to `0` to switch read-ahead off (for measuring what it buys).
+const READAHEAD_ENV: &str = "PYRER_READAHEAD";
 /// The most families one solve loads ahead (a bound on wasted I/O).
 const READAHEAD_FAMILIES: usize = 2048;
 /// Package files of one family read at once.
@@ -166,8 +168,12 @@ impl DiskSource {
             state: Mutex::default(),
             changed: Condvar::new(),
         });
-        let mut workers = Vec::with_capacity(READAHEAD_THREADS);
-        for _ in 0..READAHEAD_THREADS {
+        let threads = match std::env::var_os(READAHEAD_ENV) {
+            Some(v) if v == "0" => 0,
+            _ => READAHEAD_THREADS,
+        };
+        let mut workers = Vec::with_capacity(threads);
+        for _ in 0..threads {
             let shared = shared.clone();
             let spawned = std::thread::Builder::new()
                 .name("pyrer-readahead".into())
