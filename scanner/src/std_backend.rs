@@ -7,7 +7,7 @@ use std::path::Path;
 
 use futures::executor::block_on;
 
-use crate::fs::{Fs, Kind, RawEntry};
+use crate::fs::{fd_budget, Fs, Kind, RawEntry};
 use crate::pool;
 use crate::tasks::Tasks;
 use crate::walk::{Found, Root, Walk};
@@ -141,11 +141,11 @@ pub(crate) fn scan<P: AsRef<Path>>(
         let walk = Walk::new(&StdFs, options, lock_dir);
         while let Some(task) = tasks.take() {
             block_on(walk.run(task, &tasks));
-            tasks.finish();
         }
         walk.into_found()
     };
-    let bound = options.concurrency.min(tasks.queued());
+    // Each thread holds at most one family open at a time (see `tasks`).
+    let bound = options.concurrency.min(tasks.queued()).min(fd_budget());
     let results = pool::run(bound, || tasks.queued() > 0, worker);
     for part in results {
         found.packages.extend(part.packages);

@@ -13,7 +13,7 @@ use std::path::{Component, Path, PathBuf};
 
 use futures::future::join_all;
 
-use crate::fs::{is_absent, Fs, Kind, RawEntry};
+use crate::fs::{is_absent, is_out_of_fds, Fs, Kind, RawEntry};
 use crate::output::{Format, Operation, PackageKind, Problem, ScannedFamily, ScannedPackage};
 use crate::rules::{
     RootName, BUILDING_PREFIX, HARD_CODED_STEM, IGNORE_PREFIX, NO_VERSION, SETTINGS_FILE,
@@ -67,6 +67,16 @@ pub(crate) struct FamilyDir<D> {
     ignores: HashMap<Vec<u8>, usize>,
     /// Versions named by `.building<version>` markers (usually none).
     building: HashSet<Vec<u8>>,
+}
+
+/// What opening a directory family came to.
+pub(crate) enum Opened<D> {
+    /// Listed; its versions remain to be probed.
+    Family(FamilyDir<D>),
+    /// Settled (an unversioned package, or a problem): nothing more to do.
+    Done,
+    /// Out of fds while other tasks hold some: open it again once one finishes.
+    OutOfFds,
 }
 
 impl<D> FamilyDir<D> {
@@ -296,12 +306,14 @@ impl<'a, F: Fs> Walk<'a, F> {
 
     /// `FileSystemPackageFamilyResource.iter_packages` for one directory family,
     /// up to its versions: opens and lists it and settles the unversioned case.
-    /// Returns the family when its versions remain to be probed.
+    /// With `may_wait`, running out of fds is `Opened::OutOfFds` (try again
+    /// later) rather than a problem.
     pub(crate) async fn open_family(
         &self,
         root: &Root<F::Dir>,
         name: &str,
-    ) -> Option<FamilyDir<F::Dir>> {
+        may_wait: bool,
+    ) -> Opened<F::Dir> {
         let path = root.location.join(name);
         let opened = match self.fs.open_dir(&root.dir, OsStr::new(name)).await {
             Ok(dir) => match self.fs.list(&dir).await {
@@ -312,6 +324,7 @@ impl<'a, F: Fs> Walk<'a, F> {
         };
         let (dir, entries) = match opened {
             Ok(opened) => opened,
+            Err((_, err)) if may_wait && is_out_of_fds(&err) => return Opened::OutOfFds,
             Err((operation, err)) => {
                 // The listing said "directory", but a root that can be listed and not
                 // searched answers rez's `isdir` with "no": then the entry is what a
@@ -321,7 +334,7 @@ impl<'a, F: Fs> Walk<'a, F> {
                         self.problem(path, Operation::Stat, &stat_err);
                         let root_name = RootName::parse(name.as_bytes());
                         self.emit_combined(root.index, &root.location, name.as_ref(), &root_name);
-                        return None;
+                        return Opened::Done;
                     }
                 }
                 self.dir_family(root.index, name, &path);
@@ -331,11 +344,11 @@ impl<'a, F: Fs> Walk<'a, F> {
                     let found = self.file_by_stat(&root.dir, &root.location, name);
                     if let Some(file) = found.await {
                         self.emit_dir_package(root.index, name, None, path, Some(file));
-                        return None;
+                        return Opened::Done;
                     }
                 }
                 self.problem(path, operation, &err);
-                return None;
+                return Opened::Done;
             }
         };
         self.dir_family(root.index, name, &path);
@@ -375,10 +388,10 @@ impl<'a, F: Fs> Walk<'a, F> {
         if self.opts.allow_unversioned_packages {
             if let Some(file) = self.file_in_family(&family, &self.files).await {
                 self.emit_dir_package(family.root_index, name, None, family.path, Some(file));
-                return None;
+                return Opened::Done;
             }
         }
-        Some(family)
+        Opened::Family(family)
     }
 
     /// Probes the versions `range` (indices into the family's candidate versions).

@@ -19,6 +19,7 @@ use self::fs::UringFs;
 use self::queue::Queue;
 use crate::tasks::Tasks;
 use crate::walk::{Found, Walk};
+use crate::fs::fd_budget;
 use crate::{pool, CancelToken, ScanOptions};
 
 use crate::DISABLE_IO_URING_ENV as DISABLE_ENV;
@@ -146,10 +147,7 @@ pub(crate) fn scan<P: AsRef<Path>>(
         let queue = Queue::new(per_ring)?;
         let fs = UringFs { queue: &queue };
         let walk = Walk::new(&fs, options, lock_dir);
-        let run = |task| async {
-            walk.run(task, &tasks).await;
-            tasks.finish();
-        };
+        let run = |task| walk.run(task, &tasks);
         let done = drive(&queue, cancel, async {
             let mut running = FuturesUnordered::new();
             loop {
@@ -182,13 +180,4 @@ pub(crate) fn scan<P: AsRef<Path>>(
         found.problems.extend(part.problems);
     }
     Ok(Some(found))
-}
-
-/// How many directories the scan may hold open: the soft `RLIMIT_NOFILE`
-/// less a margin for the rest of the process. EMFILE is still handled as
-/// back-pressure should the process open more meanwhile.
-fn fd_budget() -> usize {
-    let limit = rustix::process::getrlimit(rustix::process::Resource::Nofile).current;
-    let limit = limit.map_or(usize::MAX, |l| usize::try_from(l).unwrap_or(usize::MAX));
-    limit.saturating_sub(128).max(16)
 }
