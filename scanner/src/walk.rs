@@ -169,7 +169,15 @@ impl<'a, F: Fs> Walk<'a, F> {
     /// `families` set, looked up by name. Combined families are emitted here;
     /// directory families are returned.
     pub(crate) async fn scan_root(&self, index: usize, given: &Path) -> Option<Root<F::Dir>> {
-        let location = match canonical_root(given) {
+        // rez's `abspath` raises when the working directory is gone (and the root is relative).
+        let absolute = match absolute_root(given) {
+            Ok(absolute) => absolute,
+            Err(err) => {
+                self.problem(given.to_path_buf(), Operation::Canonicalize, &err);
+                return None;
+            }
+        };
+        let location = match canonical_root(absolute) {
             Ok(location) => location,
             Err(err) => {
                 // rez: realpath never fails and `isdir` is then false: no entries.
@@ -604,12 +612,15 @@ fn candidate_files<S: AsRef<str>>(stems: &[S]) -> Vec<Candidate> {
         .collect()
 }
 
-/// rez's `canonical_path(abspath(path))`: made absolute and normalised as text
-/// first (so `missing/..` is the current directory), then symlinks resolved,
-/// lower-cased on Windows.
-fn canonical_root(given: &Path) -> std::io::Result<PathBuf> {
-    let mut absolute = std::env::current_dir()?;
-    absolute.push(given); // an absolute `given` replaces the current directory
+/// rez's `abspath(path)`: made absolute and normalised as text (so `missing/..` is
+/// the current directory). As in Python, only a relative path asks for the current
+/// directory, so absolute roots still work where it has been deleted.
+fn absolute_root(given: &Path) -> std::io::Result<PathBuf> {
+    let absolute = if given.is_absolute() {
+        given.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(given)
+    };
     let mut normal = PathBuf::new();
     for part in absolute.components() {
         match part {
@@ -620,6 +631,11 @@ fn canonical_root(given: &Path) -> std::io::Result<PathBuf> {
             other => normal.push(other),
         }
     }
+    Ok(normal)
+}
+
+/// rez's `canonical_path` of the absolute root: symlinks resolved, lower-cased on Windows.
+fn canonical_root(normal: PathBuf) -> std::io::Result<PathBuf> {
     let canonical = std::fs::canonicalize(normal)?;
     #[cfg(windows)]
     let canonical = {
