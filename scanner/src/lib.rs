@@ -28,6 +28,10 @@
 
 mod cancel;
 mod error;
+#[cfg(all(test, unix))]
+mod fake_fs;
+#[cfg(all(test, unix))]
+mod fault_tests;
 mod fs;
 #[cfg(unix)]
 mod getdents;

@@ -127,8 +127,24 @@ pub(crate) fn scan<P: AsRef<Path>>(
     lock_dir: Option<&str>,
     cancel: &CancelToken,
 ) -> Option<Found> {
-    let walk = Walk::new(&StdFs, options, lock_dir);
-    let roots: Vec<Root<<StdFs as Fs>::Dir>> = paths
+    scan_with(&StdFs, paths, options, lock_dir, cancel)
+}
+
+/// `scan` over any blocking `Fs` (the tests' fault-injecting one too).
+pub(crate) fn scan_with<F, P>(
+    fs: &F,
+    paths: &[P],
+    options: &ScanOptions,
+    lock_dir: Option<&str>,
+    cancel: &CancelToken,
+) -> Option<Found>
+where
+    F: Fs + Sync,
+    F::Dir: Send + Sync,
+    P: AsRef<Path>,
+{
+    let walk = Walk::new(fs, options, lock_dir);
+    let roots: Vec<Root<F::Dir>> = paths
         .iter()
         .enumerate()
         .take_while(|_| !cancel.is_cancelled())
@@ -138,7 +154,7 @@ pub(crate) fn scan<P: AsRef<Path>>(
 
     let tasks = Tasks::new(&roots, cancel);
     let worker = || {
-        let walk = Walk::new(&StdFs, options, lock_dir);
+        let walk = Walk::new(fs, options, lock_dir);
         while let Some(task) = tasks.take() {
             block_on(walk.run(task, &tasks));
         }

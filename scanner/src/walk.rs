@@ -337,13 +337,21 @@ impl<'a, F: Fs> Walk<'a, F> {
                 // The listing said "directory", but a root that can be listed and not
                 // searched answers rez's `isdir` with "no": then the entry is what a
                 // non-directory with this name would be.
-                if let Err(stat_err) = self.fs.kind(&root.dir, OsStr::new(name)).await {
-                    if !is_absent(&stat_err) {
+                // An entry that is no longer a directory is what rez's `isdir` would
+                // now make of it: a non-directory, silently.
+                match self.fs.kind(&root.dir, OsStr::new(name)).await {
+                    Err(stat_err) if !is_absent(&stat_err) => {
                         self.problem(path, Operation::Stat, &stat_err);
                         let root_name = RootName::parse(name.as_bytes());
                         self.emit_combined(root.index, &root.location, name.as_ref(), &root_name);
                         return Opened::Done;
                     }
+                    Ok(Kind::File | Kind::Other) => {
+                        let root_name = RootName::parse(name.as_bytes());
+                        self.emit_combined(root.index, &root.location, name.as_ref(), &root_name);
+                        return Opened::Done;
+                    }
+                    _ => {}
                 }
                 self.dir_family(root.index, name, &path);
                 // rez probes for an unversioned package file before it lists the

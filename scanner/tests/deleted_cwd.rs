@@ -15,7 +15,10 @@ fn absolute_roots_scan_in_a_deleted_working_directory() {
     let gone = tempfile::tempdir().unwrap();
     std::env::set_current_dir(gone.path()).unwrap();
     fs::remove_dir(gone.path()).unwrap();
-    assert!(std::env::current_dir().is_err(), "the working directory is gone");
+    assert!(
+        std::env::current_dir().is_err(),
+        "the working directory is gone"
+    );
 
     let mut choices = vec![BackendChoice::Std];
     if let Some((_, None)) = backends().into_iter().find(|(name, _)| *name == "io_uring") {

@@ -17,9 +17,9 @@ use io_uring::{opcode, IoUring, Probe};
 
 use self::fs::UringFs;
 use self::queue::Queue;
+use crate::fs::fd_budget;
 use crate::tasks::Tasks;
 use crate::walk::{Found, Walk};
-use crate::fs::fd_budget;
 use crate::{pool, CancelToken, ScanOptions};
 
 use crate::DISABLE_IO_URING_ENV as DISABLE_ENV;
