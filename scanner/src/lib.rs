@@ -53,7 +53,8 @@ pub use cancel::CancelToken;
 pub use error::ScanError;
 pub use options::{BackendChoice, OnProblem, ScanOptions};
 pub use output::{
-    Backend, Format, Operation, PackageKind, Problem, ScanOutput, ScannedFamily, ScannedPackage,
+    terminal_safe, Backend, Format, Operation, PackageKind, Problem, ScanOutput, ScannedFamily,
+    ScannedPackage,
 };
 pub use prefetch::{prefetch_files, Prefetched};
 
