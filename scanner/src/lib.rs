@@ -47,6 +47,7 @@ mod tasks;
 mod uring;
 mod walk;
 
+use std::ffi::OsStr;
 use std::path::Path;
 
 pub use cancel::CancelToken;
@@ -180,7 +181,7 @@ fn local_filesystem<P: AsRef<Path>>(paths: &[P]) -> Option<String> {
 fn io_uring_scan<P: AsRef<Path>>(
     paths: &[P],
     options: &ScanOptions,
-    lock_dir: Option<&str>,
+    lock_dir: Option<&OsStr>,
     cancel: &CancelToken,
 ) -> Result<Option<walk::Found>, String> {
     #[cfg(target_os = "linux")]

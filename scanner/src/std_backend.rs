@@ -124,7 +124,7 @@ mod sys {
 pub(crate) fn scan<P: AsRef<Path>>(
     paths: &[P],
     options: &ScanOptions,
-    lock_dir: Option<&str>,
+    lock_dir: Option<&OsStr>,
     cancel: &CancelToken,
 ) -> Option<Found> {
     scan_with(&StdFs, paths, options, lock_dir, cancel)
@@ -135,7 +135,7 @@ pub(crate) fn scan_with<F, P>(
     fs: &F,
     paths: &[P],
     options: &ScanOptions,
-    lock_dir: Option<&str>,
+    lock_dir: Option<&OsStr>,
     cancel: &CancelToken,
 ) -> Option<Found>
 where

@@ -41,7 +41,7 @@ pub(crate) struct Found {
 pub(crate) struct Walk<'a, F: Fs> {
     fs: &'a F,
     opts: &'a ScanOptions,
-    lock_dir: Option<&'a str>,
+    lock_dir: Option<&'a OsStr>,
     /// Package file names from `package_filenames`, in rez's search order.
     files: Vec<Candidate>,
     /// `package.py`, `package.yaml`: the names rez hard-codes in some checks.
@@ -87,7 +87,7 @@ impl<D> FamilyDir<D> {
 }
 
 impl<'a, F: Fs> Walk<'a, F> {
-    pub(crate) fn new(fs: &'a F, opts: &'a ScanOptions, lock_dir: Option<&'a str>) -> Self {
+    pub(crate) fn new(fs: &'a F, opts: &'a ScanOptions, lock_dir: Option<&'a OsStr>) -> Self {
         Walk {
             fs,
             opts,
@@ -231,7 +231,8 @@ impl<'a, F: Fs> Walk<'a, F> {
         // `exists(settings.yaml)` and `exists(lock dir)` are always asked of the
         // filesystem: in a root that can be listed but not searched they are false.
         let is_reserved = |name: &[u8]| {
-            name == SETTINGS_FILE.as_bytes() || self.lock_dir.is_some_and(|l| name == l.as_bytes())
+            name == SETTINGS_FILE.as_bytes()
+                || self.lock_dir.is_some_and(|l| name == l.as_encoded_bytes())
         };
         let (entries_ref, names_ref) = (&entries, &names);
         let kinds = join_all((0..entries.len()).map(|i| async move {
@@ -256,7 +257,7 @@ impl<'a, F: Fs> Walk<'a, F> {
                 continue;
             }
             // The lock dir is reserved only when `location/<lock dir>` exists.
-            if kind.is_some() && self.lock_dir.is_some_and(|l| bytes == l.as_bytes()) {
+            if kind.is_some() && self.lock_dir.is_some_and(|l| bytes == l.as_encoded_bytes()) {
                 continue;
             }
             if kind == Some(Kind::Dir) {
@@ -606,15 +607,15 @@ impl<'a, F: Fs> Walk<'a, F> {
 }
 
 /// rez's search order: stems outer, formats inner (`package.py`, `package.yaml`, ...).
-fn candidate_files<S: AsRef<str>>(stems: &[S]) -> Vec<Candidate> {
+fn candidate_files<S: AsRef<OsStr>>(stems: &[S]) -> Vec<Candidate> {
     stems
         .iter()
         .flat_map(|stem| {
             Format::SEARCH_ORDER.into_iter().map(move |format| {
-                (
-                    format!("{}.{}", stem.as_ref(), format.extension()).into(),
-                    format,
-                )
+                let mut name = stem.as_ref().to_os_string();
+                name.push(".");
+                name.push(format.extension());
+                (name, format)
             })
         })
         .collect()

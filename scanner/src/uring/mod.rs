@@ -5,6 +5,7 @@
 mod fs;
 mod queue;
 
+use std::ffi::OsStr;
 use std::future::Future;
 use std::io;
 use std::path::Path;
@@ -107,7 +108,7 @@ fn drive<T>(
 pub(crate) fn scan<P: AsRef<Path>>(
     paths: &[P],
     options: &ScanOptions,
-    lock_dir: Option<&str>,
+    lock_dir: Option<&OsStr>,
     cancel: &CancelToken,
 ) -> io::Result<Option<Found>> {
     // Each ring keeps up to `per_ring` operations in flight (its io-wq cap too),
