@@ -122,8 +122,8 @@ pub(crate) fn scan<P: AsRef<Path>>(
     // thread never acquires any.
     let paths: Vec<&Path> = paths.iter().map(AsRef::as_ref).collect();
     let roots = std::thread::scope(|scope| {
-        scope
-            .spawn(|| -> io::Result<_> {
+        std::thread::Builder::new()
+            .spawn_scoped(scope, || -> io::Result<_> {
                 let queue = Queue::new(per_ring)?;
                 let fs = UringFs { queue: &queue };
                 let walk = Walk::new(&fs, options, lock_dir);
@@ -136,6 +136,9 @@ pub(crate) fn scan<P: AsRef<Path>>(
                 })?;
                 Ok(roots.map(|roots| (roots, walk.into_found())))
             })
+            .map_err(|err| {
+                io::Error::new(err.kind(), format!("cannot start a ring thread: {err}"))
+            })?
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     })?;
