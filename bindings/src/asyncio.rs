@@ -1,41 +1,45 @@
-//! `scan_async`: the scan as an asyncio awaitable. The scan runs on its own
-//! thread; the event loop only receives the finished result.
+//! `scan_async`: the scan for asyncio. The scan runs on its own thread, which
+//! hands the finished result to the Python layer's `settle` callback; no other
+//! thread or runtime is involved, so every scan that starts settles its future.
 
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
-use crate::cancel::{CancelOnDrop, CancelToken};
+use crate::cancel::CancelToken;
 use crate::convert::Converted;
 use crate::error::BindingError;
 use crate::request::{self, Options};
 use crate::run;
 
-/// Starts scanning `paths` and returns an asyncio future of the same tuple as
-/// `scan`. Cancelling `cancel` (or dropping the future) stops the scan, which
-/// then ends with `asyncio.CancelledError`. Must be called from a coroutine.
+/// Starts scanning `paths`; on the scan thread, once it is done, calls
+/// `settle("ok", raw)` with the same tuple as `scan`, `settle("cancelled", None)`
+/// once `cancel` stopped it, or `settle("error", exception)`. `settle` must
+/// hand over to the event loop (`call_soon_threadsafe`). Raises, and never
+/// calls `settle`, when the scan cannot start.
 #[pyfunction]
-pub(crate) fn scan_async<'py>(
-    py: Python<'py>,
-    paths: Vec<Bound<'py, PyString>>,
+pub(crate) fn scan_async(
+    py: Python<'_>,
+    paths: Vec<Bound<'_, PyString>>,
     options: Options,
     cancel: &CancelToken,
-) -> PyResult<Bound<'py, PyAny>> {
+    settle: Py<PyAny>,
+) -> PyResult<()> {
     let (request, roots) = request::build(py, paths, options)?;
-    let token = cancel.0.clone();
-    pyo3_async_runtimes::tokio::future_into_py(py, async move {
-        let guard = CancelOnDrop::new(token.clone());
-        let (tx, rx) = futures::channel::oneshot::channel();
-        let handle = run::spawn(request, token, move |result| {
-            // The receiver is gone only when the future was dropped.
-            let _ = tx.send(result);
-        })?;
-        let result = rx.await.unwrap_or(Err(BindingError::Lost));
-        // The thread has sent its result and is exiting: this returns at once.
-        let _ = handle.join();
-        guard.finish();
-        Ok(Converted {
-            outcome: result?,
-            roots,
+    run::spawn(request, cancel.0.clone(), move |result| {
+        Python::attach(|py| {
+            let (how, value) = match result {
+                Ok(outcome) => match (Converted { outcome, roots }).into_pyobject(py) {
+                    Ok(raw) => ("ok", raw.into_any().unbind()),
+                    Err(err) => ("error", err.into_value(py).into_any()),
+                },
+                Err(BindingError::Cancelled) => ("cancelled", py.None()),
+                Err(err) => ("error", PyErr::from(err).into_value(py).into_any()),
+            };
+            if let Err(err) = settle.call1(py, (how, value)) {
+                err.write_unraisable(py, None);
+            }
         })
     })
+    .map_err(BindingError::Spawn)?;
+    Ok(())
 }

@@ -37,6 +37,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
         "BackendUnavailableError",
         m.py().get_type::<error::BackendUnavailableError>(),
     )?;
+    m.add("ResourceError", m.py().get_type::<error::ResourceError>())?;
+    m.add("InternalError", m.py().get_type::<error::InternalError>())?;
     m.add_class::<records::ScannedPackage>()?;
     m.add_class::<records::Problem>()?;
     m.add_class::<cancel::CancelToken>()?;

@@ -22,13 +22,16 @@ native solver. With ``PYRER_REZ_PLUGIN=1`` (or rez's ``optionvars``), rez itself
 """
 
 from ._api import ScanError, ScannedFamily, ScanResult, backends, scan_repo, scan_repo_async
-from ._native import BackendUnavailableError, Problem, ScannedPackage, __version__
+from ._native import (BackendUnavailableError, InternalError, Problem, ResourceError,
+                      ScannedPackage, __version__)
 from ._solve import PackageData, SolveResult, solve
 
 __all__ = [
     "BackendUnavailableError",
+    "InternalError",
     "PackageData",
     "Problem",
+    "ResourceError",
     "ScanError",
     "ScanResult",
     "ScannedFamily",

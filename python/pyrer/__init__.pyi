@@ -3,7 +3,9 @@ import os
 from typing import Dict, Iterable, List, Literal, NamedTuple, Optional, Sequence, Tuple, Union
 
 from ._native import BackendUnavailableError as BackendUnavailableError
+from ._native import InternalError as InternalError
 from ._native import Problem as Problem
+from ._native import ResourceError as ResourceError
 from ._native import ScannedPackage as ScannedPackage
 from ._native import __version__ as __version__
 from ._solve import PackageData as PackageData
@@ -17,8 +19,10 @@ _OnError = Literal["raise", "collect"]
 
 __all__ = [
     "BackendUnavailableError",
+    "InternalError",
     "PackageData",
     "Problem",
+    "ResourceError",
     "ScanError",
     "ScanResult",
     "ScannedFamily",

@@ -1,12 +1,14 @@
 # Stubs of the extension module pyrer._native (bindings/src).
-import asyncio
 import os
-from typing import Any, Dict, Final, List, Literal, Optional, Sequence, Tuple, Union, final
+from typing import (Any, Callable, Dict, Final, List, Literal, Optional, Sequence, Tuple, Union,
+                    final)
 
 __all__ = [
     "__version__",
     "MAX_CONCURRENCY",
     "BackendUnavailableError",
+    "ResourceError",
+    "InternalError",
     "ScannedPackage",
     "Problem",
     "CancelToken",
@@ -27,6 +29,8 @@ _Raw = Tuple[
 ]
 
 class BackendUnavailableError(OSError): ...
+class ResourceError(OSError): ...
+class InternalError(RuntimeError): ...
 
 @final
 class ScannedPackage:
@@ -85,7 +89,8 @@ def scan(
     paths: List[str], options: Dict[str, Any], cancel: Optional[CancelToken] = None
 ) -> _Raw: ...
 def scan_async(
-    paths: List[str], options: Dict[str, Any], cancel: CancelToken
-) -> asyncio.Future[_Raw]: ...
+    paths: List[str], options: Dict[str, Any], cancel: CancelToken,
+    settle: Callable[[str, Any], None],
+) -> None: ...
 def backends() -> List[Tuple[str, Optional[str]]]: ...
 def prefetch(paths: Sequence[Union[str, os.PathLike[str]]], concurrency: int) -> Tuple[int, int, int]: ...
