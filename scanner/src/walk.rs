@@ -146,6 +146,9 @@ impl<'a, F: Fs> Walk<'a, F> {
     /// when Python would say "no". Errors other than absence are recorded as
     /// problems (rez swallows them) and also count as "no".
     async fn stat(&self, dir: &F::Dir, dir_path: &Path, rel: &OsStr) -> Option<Kind> {
+        if beyond_path_max(dir_path, rel) {
+            return None;
+        }
         match self.fs.kind(dir, rel).await {
             Ok(kind) => Some(kind),
             Err(err) => {
@@ -159,6 +162,9 @@ impl<'a, F: Fs> Walk<'a, F> {
 
     /// The type of a listed entry: from `d_type` when it settles it, else by `stat`.
     async fn entry_kind(&self, dir: &F::Dir, dir_path: &Path, entry: &RawEntry) -> Option<Kind> {
+        if beyond_path_max(dir_path, &entry.name) {
+            return None;
+        }
         match entry.dtype.settled() {
             Some(kind) => Some(kind),
             None => self.stat(dir, dir_path, &entry.name).await,
@@ -603,6 +609,30 @@ impl<'a, F: Fs> Walk<'a, F> {
             }
         }
         None
+    }
+}
+
+/// The longest path, NUL included, that the kernel accepts (`PATH_MAX`).
+#[cfg(any(target_os = "linux", target_os = "android"))]
+const PATH_MAX: usize = 4096;
+#[cfg(all(unix, not(any(target_os = "linux", target_os = "android"))))]
+const PATH_MAX: usize = 1024;
+
+/// Whether `dir_path/rel`, the path rez would hand to `isdir`/`isfile`, is too
+/// long for the kernel: rez's answer is then "no" (`ENAMETOOLONG`, swallowed).
+/// The walk looks up relative to fds, where the same entry would be found, so
+/// it must ask this itself to give rez's answer.
+fn beyond_path_max(dir_path: &Path, rel: &OsStr) -> bool {
+    #[cfg(unix)]
+    {
+        let dir = dir_path.as_os_str().as_encoded_bytes();
+        let separator = usize::from(!dir.ends_with(b"/"));
+        dir.len() + separator + rel.len() >= PATH_MAX
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (dir_path, rel);
+        false
     }
 }
 

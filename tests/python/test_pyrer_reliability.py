@@ -169,3 +169,39 @@ def test_problem_lines_cannot_write_to_the_terminal(tmp_path):
     assert b"\\x1b]0;owned\\x07\\x1b[2J/settings.yaml" in proc.stderr, proc.stderr
     [problem] = pyrer.scan_repo(evil, on_error="collect", **REZ_DEFAULTS).problems
     assert "\x1b" not in str(problem) and problem.path == str(evil / "settings.yaml")
+
+
+def test_entries_beyond_path_max_are_rez_s(tmp_path):
+    """rez's isdir/isfile fail on joined paths of PATH_MAX (4096) bytes or more; the
+    scanner, looking up relative to directory fds, must give the same answers."""
+    root = str(tmp_path)
+    while len(root) < 4050:
+        root = os.path.join(root, "d" * min(200, 4050 - len(root) - 1))
+    os.makedirs(root)
+    version = "1." * 15 + "0"  # ROOT/mid/VERSION fits, ROOT/mid/VERSION/package.py does not
+    fd = os.open(root, os.O_RDONLY)
+    try:
+        for parts in (["short", "1.0", "package.py"], ["short", "9" * 50, "package.py"],
+                      ["f" + "x" * 60, "1.0", "package.py"], ["mid", version, "package.py"]):
+            at = os.dup(fd)
+            for name in parts[:-1]:  # by dir_fd: the joined paths may be too long
+                try:
+                    os.mkdir(name, dir_fd=at)
+                except FileExistsError:
+                    pass
+                at, old = os.open(name, os.O_RDONLY, dir_fd=at), at
+                os.close(old)
+            os.close(os.open(parts[-1], os.O_CREAT | os.O_WRONLY, dir_fd=at))
+            os.close(at)
+    finally:
+        os.close(fd)
+    for backend in BACKENDS:
+        result = pyrer.scan_repo(root, backend=backend, **REZ_DEFAULTS)
+        assert [(p.family, p.version, p.format) for p in result] == [
+            ("mid", version, None), ("short", "1.0", "py")], backend
+    rez = subprocess.run([sys.executable, str(REPO / "tools" / "rez_enumerate.py"), root],
+                         capture_output=True, text=True, timeout=600)
+    assert rez.returncode == 0, rez.stderr
+    records = sorted((r["family"], r["version"], r["format"], r["path"])
+                     for r in map(json.loads, rez.stdout.splitlines()))
+    assert records == sorted((p.family, p.version, p.format, p.path) for p in result)
