@@ -42,6 +42,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<records::ScannedPackage>()?;
     m.add_class::<records::Problem>()?;
     m.add_class::<cancel::CancelToken>()?;
+    m.add_class::<asyncio::ScanThread>()?;
     m.add_function(wrap_pyfunction!(blocking::scan, m)?)?;
     m.add_function(wrap_pyfunction!(asyncio::scan_async, m)?)?;
     m.add_function(wrap_pyfunction!(backends::backends, m)?)?;

@@ -212,12 +212,16 @@ async def scan_repo_async(
 
     def settle(how: str, value: Any) -> None:  # called on the scan thread, once
         try:
-            loop.call_soon_threadsafe(_settle, future, how, value)
+            loop.call_soon_threadsafe(finish, how, value)
         except RuntimeError:
             pass  # the loop is closed: nobody awaits the scan any more
 
+    def finish(how: str, value: Any) -> None:  # on the loop, after the line below
+        thread.join()  # it has handed over its result: no scan thread outlives the future
+        _settle(future, how, value)
+
     # Raises (pyrer.ResourceError) when no scan thread can be started.
-    _native.scan_async(request.roots, request.options, token, settle)
+    thread = _native.scan_async(request.roots, request.options, token, settle)
     try:
         raw = await asyncio.shield(future)
     except asyncio.CancelledError:

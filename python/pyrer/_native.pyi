@@ -12,6 +12,7 @@ __all__ = [
     "ScannedPackage",
     "Problem",
     "CancelToken",
+    "ScanThread",
     "scan",
     "scan_async",
     "backends",
@@ -91,6 +92,9 @@ def scan(
 def scan_async(
     paths: List[str], options: Dict[str, Any], cancel: CancelToken,
     settle: Callable[[str, Any], None],
-) -> None: ...
+) -> ScanThread: ...
+@final
+class ScanThread:
+    def join(self) -> None: ...
 def backends() -> List[Tuple[str, Optional[str]]]: ...
 def prefetch(paths: Sequence[Union[str, os.PathLike[str]]], concurrency: int) -> Tuple[int, int, int]: ...
