@@ -30,10 +30,22 @@ pub(crate) fn scan(
     let (request, roots) = request::build(py, paths, options)?;
     let cancel = cancel.map_or_else(CancelToken::new, |token| token.0.clone());
     let (tx, rx) = sync_channel(1);
-    let handle = run::spawn(request, cancel.clone(), move |result| {
+    let spawned = run::spawn(request.clone(), cancel.clone(), move |result| {
         // The receiver is gone only when the caller stopped waiting (a signal).
         let _ = tx.send(result);
-    })?;
+    });
+    let handle = match spawned {
+        Ok(handle) => handle,
+        // No thread to be had: scan on this one (without the GIL, but deaf to
+        // signals until it is done), as rez itself would.
+        Err(_) => {
+            let result = py.detach(|| run::run(&request, &cancel));
+            return Ok(Converted {
+                outcome: result?,
+                roots,
+            });
+        }
+    };
     let waited = py.detach(move || loop {
         match rx.recv_timeout(SIGNAL_POLL) {
             Ok(result) => return Ok(result),

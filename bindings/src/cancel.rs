@@ -25,26 +25,3 @@ impl CancelToken {
         self.0.is_cancelled()
     }
 }
-
-/// Cancels its token if dropped before `finish`, so that a scan whose
-/// awaiting future was dropped does not run on unobserved.
-pub(crate) struct CancelOnDrop(Option<pyrer_scanner::CancelToken>);
-
-impl CancelOnDrop {
-    pub(crate) fn new(token: pyrer_scanner::CancelToken) -> Self {
-        CancelOnDrop(Some(token))
-    }
-
-    /// The scan ended: dropping no longer cancels.
-    pub(crate) fn finish(mut self) {
-        self.0 = None;
-    }
-}
-
-impl Drop for CancelOnDrop {
-    fn drop(&mut self) {
-        if let Some(token) = &self.0 {
-            token.cancel();
-        }
-    }
-}

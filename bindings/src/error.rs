@@ -12,6 +12,21 @@ pyo3::create_exception!(
     "The requested backend cannot run on this host (see pyrer.backends() for why)."
 );
 
+pyo3::create_exception!(
+    pyrer,
+    ResourceError,
+    PyOSError,
+    "The scan could not get an OS resource it needs, such as a thread (errno is the OS's: \
+     EAGAIN where threads are exhausted)."
+);
+
+pyo3::create_exception!(
+    pyrer,
+    InternalError,
+    PyRuntimeError,
+    "A bug in pyrer: the scanner panicked. The message is the panic's; please report it."
+);
+
 /// A scan that produced no result. (Problems are not failures here: the
 /// Python layer decides, from `on_error`, whether they raise.)
 #[derive(Debug, thiserror::Error)]
@@ -48,8 +63,12 @@ impl From<BindingError> for PyErr {
             }
             BindingError::BackendUnavailable(_) => BackendUnavailableError::new_err(message),
             BindingError::Cancelled => CancelledError::new_err(message),
-            BindingError::Panicked(_) | BindingError::Lost => PyRuntimeError::new_err(message),
-            BindingError::Spawn(_) => PyOSError::new_err(message),
+            BindingError::Panicked(_) | BindingError::Lost => InternalError::new_err(message),
+            // OSError(errno, strerror) sets `.errno`, as for any OS error.
+            BindingError::Spawn(io) => match io.raw_os_error() {
+                Some(errno) => ResourceError::new_err((errno, message)),
+                None => ResourceError::new_err(message),
+            },
         }
     }
 }

@@ -27,15 +27,6 @@ use pyo3::prelude::*;
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    // Async scans run on threads of their own; the runtime only waits for them
-    // and hands results to the event loop, so one thread of each kind is plenty.
-    let mut runtime = tokio::runtime::Builder::new_multi_thread();
-    runtime
-        .worker_threads(1)
-        .max_blocking_threads(1)
-        .thread_name("pyrer-async");
-    pyo3_async_runtimes::tokio::init(runtime);
-
     // PEP 440 spelling of the crate version (1.1.0-dev.1 is the wheel 1.1.0.dev1).
     m.add(
         "__version__",
@@ -50,9 +41,12 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
         "BackendUnavailableError",
         m.py().get_type::<error::BackendUnavailableError>(),
     )?;
+    m.add("ResourceError", m.py().get_type::<error::ResourceError>())?;
+    m.add("InternalError", m.py().get_type::<error::InternalError>())?;
     m.add_class::<records::ScannedPackage>()?;
     m.add_class::<records::Problem>()?;
     m.add_class::<cancel::CancelToken>()?;
+    m.add_class::<asyncio::ScanThread>()?;
     m.add_function(wrap_pyfunction!(blocking::scan, m)?)?;
     m.add_function(wrap_pyfunction!(asyncio::scan_async, m)?)?;
     m.add_function(wrap_pyfunction!(backends::backends, m)?)?;

@@ -158,14 +158,17 @@ impl Problem {
         )
     }
 
-    /// 'operation path: message', as in the scanner's messages.
-    fn __str__(&self, py: Python<'_>) -> String {
-        format!(
+    /// 'operation path: message', as in the scanner's messages: control
+    /// characters and undecodable bytes of path and message shown as `\xNN`.
+    fn __str__(&self, py: Python<'_>) -> PyResult<String> {
+        let path: std::ffi::OsString = self.path.bind(py).extract()?;
+        let message = self.message.bind(py).to_string_lossy();
+        Ok(format!(
             "{} {}: {}",
             self.operation.bind(py),
-            self.path.bind(py),
-            self.message.bind(py)
-        )
+            pyrer_scanner::terminal_safe(path.as_encoded_bytes()),
+            pyrer_scanner::terminal_safe(message.as_bytes())
+        ))
     }
 
     fn __eq__(&self, other: &Self, py: Python<'_>) -> PyResult<bool> {

@@ -1,5 +1,6 @@
 //! A scan request from Python: the roots and the option values the Python layer resolved.
 
+use std::ffi::OsString;
 use std::path::PathBuf;
 
 use pyo3::exceptions::PyValueError;
@@ -11,16 +12,19 @@ use crate::error::BindingError;
 use crate::run::Request;
 
 /// The options dict built by `pyrer._options.resolve` (every key present).
+/// Strings are taken as `os.fsencode` gives them, so values that are not
+/// UTF-8 (surrogate escapes) are accepted where rez accepts them and rejected
+/// with a `ValueError` naming the option elsewhere.
 #[derive(FromPyObject)]
 #[pyo3(from_item_all)]
 pub(crate) struct Options {
     check_package_definition_files: bool,
-    package_filenames: Vec<String>,
+    package_filenames: Vec<OsString>,
     allow_unversioned_packages: bool,
     disable_pkg_ignore: bool,
-    file_lock_dir: Option<String>,
-    families: Option<Vec<String>>,
-    backend: String,
+    file_lock_dir: Option<OsString>,
+    families: Option<Vec<OsString>>,
+    backend: OsString,
     concurrency: Option<usize>,
 }
 
@@ -37,14 +41,21 @@ pub(crate) fn build(
                 .map_err(|err| PyValueError::new_err(format!("paths: {}", err.value(py))))?,
         );
     }
-    let backend = BackendChoice::parse(&options.backend).map_err(BindingError::InvalidOption)?;
+    // A name that is not UTF-8 cannot be a backend's or a family's: the lossy
+    // text fails their checks, and the error shows it.
+    let backend = BackendChoice::parse(&options.backend.to_string_lossy())
+        .map_err(BindingError::InvalidOption)?;
+    let families = options.families.map(|names| {
+        let text = names.iter().map(|n| n.to_string_lossy().into_owned());
+        text.collect()
+    });
     let options = ScanOptions {
         check_package_definition_files: options.check_package_definition_files,
         package_filenames: options.package_filenames,
         allow_unversioned_packages: options.allow_unversioned_packages,
         disable_pkg_ignore: options.disable_pkg_ignore,
         file_lock_dir: options.file_lock_dir,
-        families: options.families,
+        families,
         backend,
         concurrency: options
             .concurrency

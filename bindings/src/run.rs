@@ -4,6 +4,7 @@
 use std::any::Any;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::PathBuf;
+use std::sync::Once;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
@@ -12,6 +13,7 @@ use pyrer_scanner::{scan_repo_cancellable, CancelToken, ScanError, ScanOptions, 
 use crate::error::BindingError;
 
 /// What to scan: the roots and the options, already checked for their types.
+#[derive(Clone)]
 pub(crate) struct Request {
     pub(crate) paths: Vec<PathBuf>,
     pub(crate) options: ScanOptions,
@@ -28,15 +30,25 @@ pub(crate) fn spawn(
     request: Request,
     cancel: CancelToken,
     done: impl FnOnce(Result<Outcome, BindingError>) + Send + 'static,
-) -> Result<JoinHandle<()>, BindingError> {
-    let handle = std::thread::Builder::new()
+) -> std::io::Result<JoinHandle<()>> {
+    std::thread::Builder::new()
         .name("pyrer-scan".to_string())
-        .spawn(move || done(run(&request, &cancel)))?;
-    Ok(handle)
+        .spawn(move || done(run(&request, &cancel)))
 }
 
-fn run(request: &Request, cancel: &CancelToken) -> Result<Outcome, BindingError> {
+/// Runs `request` on the calling thread.
+pub(crate) fn run(request: &Request, cancel: &CancelToken) -> Result<Outcome, BindingError> {
+    quiet_panics();
     guarded(|| scan_repo_cancellable(&request.paths, &request.options, cancel))
+}
+
+/// Keeps panics off stderr: every panic of a scan is caught (`guarded`) and raised
+/// in Python as `pyrer.InternalError` with the panic's message, so Rust's report
+/// and backtrace would only be noise in the user's terminal. The hook is this
+/// extension's own (its Rust runtime is not shared with other extensions).
+fn quiet_panics() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| std::panic::set_hook(Box::new(|_| {})));
 }
 
 /// Runs `scan`, sorting its outcome into a result and its panic, if any, into an error.

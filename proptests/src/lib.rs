@@ -46,10 +46,10 @@ pub fn env_u32(name: &str) -> Option<u32> {
 pub fn scan_options(o: &ModelOptions, backend: BackendChoice, concurrency: usize) -> ScanOptions {
     ScanOptions {
         check_package_definition_files: o.check_package_definition_files,
-        package_filenames: o.package_filenames.clone(),
+        package_filenames: o.package_filenames.iter().map(Into::into).collect(),
         allow_unversioned_packages: o.allow_unversioned_packages,
         disable_pkg_ignore: o.disable_pkg_ignore,
-        file_lock_dir: o.file_lock_dir.clone(),
+        file_lock_dir: o.file_lock_dir.clone().map(Into::into),
         families: None,
         backend,
         concurrency,

@@ -16,7 +16,7 @@ use pyrer_scanner::BackendChoice;
 fn default_options() -> ModelOptions {
     ModelOptions {
         check_package_definition_files: false,
-        package_filenames: vec!["package".to_string()],
+        package_filenames: vec!["package".into()],
         allow_unversioned_packages: true,
         disable_pkg_ignore: false,
         file_lock_dir: None,

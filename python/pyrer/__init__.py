@@ -23,11 +23,16 @@ load, has rez load the rest, and solves, all in Rust. With ``PYRER_REZ_PLUGIN=1`
 """
 
 from ._api import ScanError, ScannedFamily, ScanResult, backends, scan_repo, scan_repo_async
-from ._native import BackendUnavailableError, Problem, ScannedPackage, __version__
 from ._native import (
+    BackendUnavailableError,
+    InternalError,
     PackageData,
+    Problem,
     ResolvedVariant,
+    ResourceError,
+    ScannedPackage,
     SolveResult,
+    __version__,
     parse_static_package_py,
     parse_static_packages_py,
 )
@@ -35,10 +40,12 @@ from ._solve import LoadResult, load_packages, solve
 
 __all__ = [
     "BackendUnavailableError",
+    "InternalError",
     "LoadResult",
     "PackageData",
     "Problem",
     "ResolvedVariant",
+    "ResourceError",
     "ScanError",
     "ScanResult",
     "ScannedFamily",

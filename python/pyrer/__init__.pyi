@@ -5,7 +5,9 @@ from typing import (
 )
 
 from ._native import BackendUnavailableError as BackendUnavailableError
+from ._native import InternalError as InternalError
 from ._native import Problem as Problem
+from ._native import ResourceError as ResourceError
 from ._native import ScannedPackage as ScannedPackage
 from ._native import __version__ as __version__
 from ._native import PackageData as PackageData
@@ -21,10 +23,12 @@ _OnError = Literal["raise", "collect"]
 
 __all__ = [
     "BackendUnavailableError",
+    "InternalError",
     "LoadResult",
     "PackageData",
     "Problem",
     "ResolvedVariant",
+    "ResourceError",
     "ScanError",
     "ScanResult",
     "ScannedFamily",

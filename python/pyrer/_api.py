@@ -12,17 +12,6 @@ from ._native import Problem, ScannedPackage
 
 StrPath = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
 
-_forked = False  # whether this process is a fork() child of one that imported pyrer
-
-
-def _after_fork_in_child() -> None:
-    global _forked
-    _forked = True
-
-
-if hasattr(os, "register_at_fork"):
-    os.register_at_fork(after_in_child=_after_fork_in_child)
-
 
 class ScannedFamily(NamedTuple):
     """One family as rez's repository lists it or finds it by name, packages or not."""
@@ -208,17 +197,31 @@ async def scan_repo_async(
     """
     options = _collect_options(locals())
     resolve = functools.partial(_options.resolve, paths, options, on_error)
+    loop = asyncio.get_running_loop()
     if _options.needs_rez_import(options):
-        request = await asyncio.get_running_loop().run_in_executor(None, resolve)
+        try:
+            pending = loop.run_in_executor(None, resolve)
+        except RuntimeError:  # no thread to be had: read rez's settings here, once
+            request = resolve()
+        else:
+            request = await pending
     else:
         request = resolve()
     token = _native.CancelToken()
-    if _forked:
-        # The async runtime's threads did not survive the fork: scan on an executor thread.
-        scan = functools.partial(_native.scan, request.roots, request.options, token)
-        future = asyncio.get_running_loop().run_in_executor(None, scan)
-    else:
-        future = _native.scan_async(request.roots, request.options, token)
+    future: asyncio.Future[Any] = loop.create_future()
+
+    def settle(how: str, value: Any) -> None:  # called on the scan thread, once
+        try:
+            loop.call_soon_threadsafe(finish, how, value)
+        except RuntimeError:
+            pass  # the loop is closed: nobody awaits the scan any more
+
+    def finish(how: str, value: Any) -> None:  # on the loop, after the line below
+        thread.join()  # it has handed over its result: no scan thread outlives the future
+        _settle(future, how, value)
+
+    # Raises (pyrer.ResourceError) when no scan thread can be started.
+    thread = _native.scan_async(request.roots, request.options, token, settle)
     try:
         raw = await asyncio.shield(future)
     except asyncio.CancelledError:
@@ -226,9 +229,21 @@ async def scan_repo_async(
         # Let the scan wind down, so that no thread or fd outlives the task.
         await asyncio.wait([future])
         if not future.cancelled():
-            future.exception()  # retrieved: the scan's own CancelledError
+            future.exception()  # retrieved, so that asyncio does not log it
         raise
     return _finish(raw, request.on_error)
+
+
+def _settle(future: "asyncio.Future[Any]", how: str, value: Any) -> None:
+    """Hands a finished scan to its future (on the event loop)."""
+    if future.done():
+        return
+    if how == "ok":
+        future.set_result(value)
+    elif how == "cancelled":
+        future.cancel()
+    else:
+        future.set_exception(value)
 
 
 def backends() -> Dict[str, Optional[str]]:

@@ -1,5 +1,4 @@
 # Stubs of the extension module pyrer._native (bindings/src).
-import asyncio
 import os
 from typing import (
     Any, Callable, Dict, Final, List, Literal, Optional, Sequence, Tuple, Union, final,
@@ -9,9 +8,12 @@ __all__ = [
     "__version__",
     "MAX_CONCURRENCY",
     "BackendUnavailableError",
+    "ResourceError",
+    "InternalError",
     "ScannedPackage",
     "Problem",
     "CancelToken",
+    "ScanThread",
     "scan",
     "scan_async",
     "backends",
@@ -38,6 +40,8 @@ _Raw = Tuple[
 ]
 
 class BackendUnavailableError(OSError): ...
+class ResourceError(OSError): ...
+class InternalError(RuntimeError): ...
 
 @final
 class ScannedPackage:
@@ -96,8 +100,12 @@ def scan(
     paths: List[str], options: Dict[str, Any], cancel: Optional[CancelToken] = None
 ) -> _Raw: ...
 def scan_async(
-    paths: List[str], options: Dict[str, Any], cancel: CancelToken
-) -> asyncio.Future[_Raw]: ...
+    paths: List[str], options: Dict[str, Any], cancel: CancelToken,
+    settle: Callable[[str, Any], None],
+) -> ScanThread: ...
+@final
+class ScanThread:
+    def join(self) -> None: ...
 def backends() -> List[Tuple[str, Optional[str]]]: ...
 def prefetch(paths: Sequence[Union[str, os.PathLike[str]]], concurrency: int) -> Tuple[int, int, int]: ...
 

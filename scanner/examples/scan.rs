@@ -55,10 +55,10 @@ fn run() -> Result<ExitCode, String> {
                 options.package_filenames = list
                     .split(',')
                     .filter(|s| !s.is_empty())
-                    .map(String::from)
+                    .map(Into::into)
                     .collect();
             }
-            Some("--lock-dir") => options.file_lock_dir = Some(value("--lock-dir")?),
+            Some("--lock-dir") => options.file_lock_dir = Some(value("--lock-dir")?.into()),
             Some("--backend") => {
                 options.backend =
                     BackendChoice::parse(&value("--backend")?).map_err(|e| e.to_string())?

@@ -98,3 +98,35 @@ pub(crate) fn is_absent(err: &io::Error) -> bool {
         false
     }
 }
+
+/// True when the process (or system) is out of file descriptors: back-pressure,
+/// worth waiting for the scan's own fds to close, not an answer about the entry.
+pub(crate) fn is_out_of_fds(err: &io::Error) -> bool {
+    #[cfg(unix)]
+    {
+        let code = err.raw_os_error();
+        code == Some(rustix::io::Errno::MFILE.raw_os_error())
+            || code == Some(rustix::io::Errno::NFILE.raw_os_error())
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = err;
+        false
+    }
+}
+
+/// How many directories a scan may hold open: the soft `RLIMIT_NOFILE` less a
+/// margin for the rest of the process. `EMFILE` is still back-pressure should
+/// the process open more meanwhile.
+pub(crate) fn fd_budget() -> usize {
+    #[cfg(unix)]
+    {
+        let limit = rustix::process::getrlimit(rustix::process::Resource::Nofile).current;
+        let limit = limit.map_or(usize::MAX, |l| usize::try_from(l).unwrap_or(usize::MAX));
+        limit.saturating_sub(128).max(16)
+    }
+    #[cfg(not(unix))]
+    {
+        usize::MAX
+    }
+}

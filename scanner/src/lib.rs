@@ -28,6 +28,10 @@
 
 mod cancel;
 mod error;
+#[cfg(all(test, unix))]
+mod fake_fs;
+#[cfg(all(test, unix))]
+mod fault_tests;
 mod fs;
 #[cfg(unix)]
 mod getdents;
@@ -43,13 +47,15 @@ mod tasks;
 mod uring;
 mod walk;
 
+use std::ffi::OsStr;
 use std::path::Path;
 
 pub use cancel::CancelToken;
 pub use error::ScanError;
 pub use options::{BackendChoice, OnProblem, ScanOptions};
 pub use output::{
-    Backend, Format, Operation, PackageKind, Problem, ScanOutput, ScannedFamily, ScannedPackage,
+    terminal_safe, Backend, Format, Operation, PackageKind, Problem, ScanOutput, ScannedFamily,
+    ScannedPackage,
 };
 pub use prefetch::{prefetch_files, Prefetched};
 
@@ -175,7 +181,7 @@ fn local_filesystem<P: AsRef<Path>>(paths: &[P]) -> Option<String> {
 fn io_uring_scan<P: AsRef<Path>>(
     paths: &[P],
     options: &ScanOptions,
-    lock_dir: Option<&str>,
+    lock_dir: Option<&OsStr>,
     cancel: &CancelToken,
 ) -> Result<Option<walk::Found>, String> {
     #[cfg(target_os = "linux")]

@@ -1,5 +1,7 @@
 //! `ScanOptions`: rez's filesystem-repository settings plus the scanner's own knobs.
 
+use std::ffi::{OsStr, OsString};
+
 use crate::error::ScanError;
 
 /// Which backend to run.
@@ -47,14 +49,17 @@ pub struct ScanOptions {
     /// rez `plugins.package_repository.filesystem.check_package_definition_files`.
     pub check_package_definition_files: bool,
     /// rez `plugins.package_repository.filesystem.package_filenames`: file stems
-    /// tried in order, each as `.py` then `.yaml`.
-    pub package_filenames: Vec<String>,
+    /// tried in order, each as `.py` then `.yaml`. Any bytes but NUL, as rez takes
+    /// any `str` (a name that is not UTF-8 is matched byte for byte, as `os.fsencode`
+    /// gives it).
+    pub package_filenames: Vec<OsString>,
     /// rez `allow_unversioned_packages`.
     pub allow_unversioned_packages: bool,
     /// The `disable_pkg_ignore` argument of rez's repository: `.ignore*` files have no effect.
     pub disable_pkg_ignore: bool,
-    /// rez `plugins.package_repository.filesystem.file_lock_dir`.
-    pub file_lock_dir: Option<String>,
+    /// rez `plugins.package_repository.filesystem.file_lock_dir` (any bytes, as
+    /// `package_filenames`).
+    pub file_lock_dir: Option<OsString>,
     /// `None` lists every family of each root, as rez's `iter_package_families`.
     /// `Some(names)` looks these families up by name instead, as a resolve does
     /// (rez's `get_package_family`): the root is not listed; in each root, a
@@ -73,7 +78,7 @@ impl Default for ScanOptions {
     fn default() -> Self {
         ScanOptions {
             check_package_definition_files: false,
-            package_filenames: vec!["package".to_string()],
+            package_filenames: vec!["package".into()],
             allow_unversioned_packages: true,
             disable_pkg_ignore: false,
             file_lock_dir: None,
@@ -92,7 +97,7 @@ impl ScanOptions {
     pub const MAX_CONCURRENCY: usize = 4096;
 
     /// Checks every value as rez would, and returns the effective lock-dir name.
-    pub(crate) fn validate(&self) -> Result<Option<&str>, ScanError> {
+    pub(crate) fn validate(&self) -> Result<Option<&OsStr>, ScanError> {
         if self.concurrency == 0 || self.concurrency > Self::MAX_CONCURRENCY {
             return Err(ScanError::InvalidOption {
                 option: "concurrency",
@@ -104,7 +109,7 @@ impl ScanOptions {
             });
         }
         for stem in &self.package_filenames {
-            if stem.contains('\0') {
+            if stem.as_encoded_bytes().contains(&0) {
                 return Err(ScanError::InvalidOption {
                     option: "package_filenames",
                     reason: format!("{stem:?} contains a NUL byte"),
@@ -123,8 +128,9 @@ impl ScanOptions {
         // value whose basename differs from itself (it contains a separator).
         let lock = self.file_lock_dir.as_deref().filter(|d| !d.is_empty());
         if let Some(dir) = lock {
-            let has_separator = dir.contains('/') || (cfg!(windows) && dir.contains('\\'));
-            if has_separator || dir.contains('\0') || std::path::Path::new(dir).is_absolute() {
+            let bytes = dir.as_encoded_bytes();
+            let has_separator = bytes.contains(&b'/') || (cfg!(windows) && bytes.contains(&b'\\'));
+            if has_separator || bytes.contains(&0) || std::path::Path::new(dir).is_absolute() {
                 return Err(ScanError::InvalidOption {
                     option: "file_lock_dir",
                     reason: format!(

@@ -136,15 +136,68 @@ impl Problem {
     }
 }
 
+/// Shown as `operation path: message`, with `terminal_safe` path and message: a
+/// crafted directory name cannot send escape sequences to the reader's terminal.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
             "{} {}: {}",
             self.operation.as_str(),
-            self.path.display(),
-            self.message
+            terminal_safe(self.path.as_os_str().as_encoded_bytes()),
+            terminal_safe(self.message.as_bytes())
         )
+    }
+}
+
+/// `text` made safe to show on a terminal: UTF-8 is kept, control characters
+/// (C0, DEL, C1) and bytes that are not UTF-8 become `\xNN` escapes. For
+/// display only; the exact bytes are in the value itself.
+pub fn terminal_safe(text: &[u8]) -> String {
+    let mut out = String::with_capacity(text.len());
+    for chunk in text.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c.is_control() {
+                out.push_str(&format!("\\x{:02x}", u32::from(c)));
+            } else {
+                out.push(c);
+            }
+        }
+        for byte in chunk.invalid() {
+            out.push_str(&format!("\\x{byte:02x}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_safe_escapes_controls_and_invalid_bytes_only() {
+        assert_eq!(
+            terminal_safe(b"plain/\xc3\xa9t\xc3\xa9"),
+            "plain/\u{e9}t\u{e9}"
+        );
+        assert_eq!(
+            terminal_safe(b"a\x1b[31mb\x07\x7f"),
+            "a\\x1b[31mb\\x07\\x7f"
+        );
+        assert_eq!(terminal_safe("c1\u{9b}2J".as_bytes()), "c1\\x9b2J");
+        assert_eq!(terminal_safe(b"bad\xff\n"), "bad\\xff\\x0a");
+    }
+
+    #[test]
+    fn problems_display_escaped_paths_and_messages() {
+        let problem = Problem {
+            path: PathBuf::from("/repo/\u{1b}]0;owned\u{7}"),
+            operation: Operation::OpenDir,
+            errno: None,
+            message: "bad \u{1b}[2J".to_string(),
+        };
+        let shown = problem.to_string();
+        assert_eq!(shown, "opendir /repo/\\x1b]0;owned\\x07: bad \\x1b[2J");
     }
 }
 

@@ -13,6 +13,10 @@ const TICK: Duration = Duration::from_millis(4);
 
 /// Runs `worker` on up to `bound` threads and returns each thread's result.
 /// Workers must return once `work_left()` is false; the pool stops growing then.
+///
+/// Where threads cannot be created (`RLIMIT_NPROC`, a cgroup's `pids.max`), the
+/// pool makes do with those it has, and with none runs `worker` on the calling
+/// thread: a scan is slower then, never lost.
 pub(crate) fn run<T: Send>(
     bound: usize,
     work_left: impl Fn() -> bool,
@@ -22,12 +26,25 @@ pub(crate) fn run<T: Send>(
         return vec![worker()];
     }
     let cpus = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let mut spawned = cpus.min(bound);
     std::thread::scope(|scope| {
         let worker = &worker;
-        let mut handles: Vec<_> = (0..spawned).map(|_| scope.spawn(worker)).collect();
+        let mut handles = Vec::new();
+        // False once the OS refused a thread: asking again would only fail again.
+        let grow = |handles: &mut Vec<_>, more: usize| {
+            for _ in 0..more {
+                match std::thread::Builder::new().spawn_scoped(scope, worker) {
+                    Ok(handle) => handles.push(handle),
+                    Err(_) => return false,
+                }
+            }
+            true
+        };
+        let mut growing = grow(&mut handles, cpus.min(bound));
+        if handles.is_empty() {
+            return vec![worker()];
+        }
         let mut last = (Instant::now(), process_cpu_time());
-        while spawned < bound && work_left() {
+        while growing && handles.len() < bound && work_left() {
             std::thread::sleep(TICK);
             let now = (Instant::now(), process_cpu_time());
             let wall = now.0 - last.0;
@@ -37,11 +54,10 @@ pub(crate) fn run<T: Send>(
                 _ => Duration::ZERO,
             };
             last = now;
+            let spawned = handles.len();
             // Fewer than half the workers' time on CPU: they are waiting on I/O.
             if busy.as_secs_f64() < 0.5 * wall.as_secs_f64() * spawned as f64 {
-                let more = spawned.min(bound - spawned);
-                handles.extend((0..more).map(|_| scope.spawn(worker)));
-                spawned += more;
+                growing = grow(&mut handles, spawned.min(bound - spawned));
             }
         }
         handles

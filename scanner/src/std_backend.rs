@@ -7,7 +7,7 @@ use std::path::Path;
 
 use futures::executor::block_on;
 
-use crate::fs::{Fs, Kind, RawEntry};
+use crate::fs::{fd_budget, Fs, Kind, RawEntry};
 use crate::pool;
 use crate::tasks::Tasks;
 use crate::walk::{Found, Root, Walk};
@@ -124,11 +124,27 @@ mod sys {
 pub(crate) fn scan<P: AsRef<Path>>(
     paths: &[P],
     options: &ScanOptions,
-    lock_dir: Option<&str>,
+    lock_dir: Option<&OsStr>,
     cancel: &CancelToken,
 ) -> Option<Found> {
-    let walk = Walk::new(&StdFs, options, lock_dir);
-    let roots: Vec<Root<<StdFs as Fs>::Dir>> = paths
+    scan_with(&StdFs, paths, options, lock_dir, cancel)
+}
+
+/// `scan` over any blocking `Fs` (the tests' fault-injecting one too).
+pub(crate) fn scan_with<F, P>(
+    fs: &F,
+    paths: &[P],
+    options: &ScanOptions,
+    lock_dir: Option<&OsStr>,
+    cancel: &CancelToken,
+) -> Option<Found>
+where
+    F: Fs + Sync,
+    F::Dir: Send + Sync,
+    P: AsRef<Path>,
+{
+    let walk = Walk::new(fs, options, lock_dir);
+    let roots: Vec<Root<F::Dir>> = paths
         .iter()
         .enumerate()
         .take_while(|_| !cancel.is_cancelled())
@@ -138,14 +154,14 @@ pub(crate) fn scan<P: AsRef<Path>>(
 
     let tasks = Tasks::new(&roots, cancel);
     let worker = || {
-        let walk = Walk::new(&StdFs, options, lock_dir);
+        let walk = Walk::new(fs, options, lock_dir);
         while let Some(task) = tasks.take() {
             block_on(walk.run(task, &tasks));
-            tasks.finish();
         }
         walk.into_found()
     };
-    let bound = options.concurrency.min(tasks.queued());
+    // Each thread holds at most one family open at a time (see `tasks`).
+    let bound = options.concurrency.min(tasks.queued()).min(fd_budget());
     let results = pool::run(bound, || tasks.queued() > 0, worker);
     for part in results {
         found.packages.extend(part.packages);

@@ -1,13 +1,18 @@
 //! The work list both backends share: directory families, then chunks of the
 //! versions of large families, so that one family with thousands of versions
 //! is probed by every thread (or ring) instead of one.
+//!
+//! Open directories are bounded by the tasks in flight: a family's chunks go to
+//! the front of the queue, so no family is opened while chunks of an open one
+//! wait (a queued chunk keeps its family's fd open). A family that meets `EMFILE`
+//! waits until another task finishes and so closes fds, then opens again.
 
 use std::collections::VecDeque;
 use std::ops::Range;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 use crate::fs::Fs;
-use crate::walk::{FamilyDir, Root, Walk};
+use crate::walk::{FamilyDir, Opened, Root, Walk};
 use crate::CancelToken;
 
 /// Versions probed by one task; larger families are split.
@@ -25,6 +30,8 @@ struct State<'r, D> {
     queue: VecDeque<Task<'r, D>>,
     /// Tasks taken and not yet finished: they may still add tasks.
     running: usize,
+    /// Tasks that ran out of fds, queued again when a running task finishes.
+    deferred: Vec<Task<'r, D>>,
 }
 
 /// The queue of tasks, shared by all threads of a scan.
@@ -42,7 +49,11 @@ impl<'r, D> Tasks<'r, D> {
             .flat_map(|root| root.families.iter().map(move |f| Task::Family(root, f)))
             .collect();
         Tasks {
-            state: Mutex::new(State { queue, running: 0 }),
+            state: Mutex::new(State {
+                queue,
+                running: 0,
+                deferred: Vec::new(),
+            }),
             changed: Condvar::new(),
             cancel,
         }
@@ -101,15 +112,40 @@ impl<'r, D> Tasks<'r, D> {
     pub(crate) fn finish(&self) {
         let mut state = self.lock();
         state.running -= 1;
-        if state.running == 0 {
+        // Whatever it held open is closed now: deferred tasks may try again.
+        let deferred = std::mem::take(&mut state.deferred);
+        let requeued = !deferred.is_empty();
+        state.queue.extend(deferred);
+        if state.running == 0 || requeued {
             self.changed.notify_all();
         }
     }
 
-    fn push(&self, tasks: impl Iterator<Item = Task<'r, D>>) {
+    /// Whether tasks other than the caller's are running (and will close fds).
+    pub(crate) fn others_running(&self) -> bool {
+        self.lock().running > 1
+    }
+
+    /// Finishes a task that ran out of fds and takes it back, to run again once
+    /// another task finishes (at once, if none is left running).
+    pub(crate) fn defer(&self, task: Task<'r, D>) {
+        let mut state = self.lock();
+        state.running -= 1;
+        if state.running == 0 {
+            state.queue.push_front(task);
+            self.changed.notify_all();
+        } else {
+            state.deferred.push(task);
+        }
+    }
+
+    /// Queues chunks of an open family ahead of every family still to open.
+    fn push_front(&self, tasks: impl DoubleEndedIterator<Item = Task<'r, D>>) {
         let mut state = self.lock();
         let before = state.queue.len();
-        state.queue.extend(tasks);
+        for task in tasks.rev() {
+            state.queue.push_front(task);
+        }
         if state.queue.len() > before {
             self.changed.notify_all();
         }
@@ -117,22 +153,29 @@ impl<'r, D> Tasks<'r, D> {
 }
 
 impl<F: Fs> Walk<'_, F> {
-    /// Runs one task; a family with many versions queues all but its first chunk.
+    /// Runs one task and marks it finished (or deferred); a family with many
+    /// versions queues all but its first chunk.
     pub(crate) async fn run<'r>(&self, task: Task<'r, F::Dir>, tasks: &Tasks<'r, F::Dir>) {
         match task {
             Task::Family(root, name) => {
-                let Some(family) = self.open_family(root, name).await else {
-                    return;
-                };
-                let count = family.version_count();
-                let family = Arc::new(family);
-                let rest = (CHUNK..count).step_by(CHUNK);
-                tasks.push(rest.map(|start| {
-                    Task::Versions(family.clone(), start..(start + CHUNK).min(count))
-                }));
-                self.scan_versions(&family, 0..count.min(CHUNK)).await;
+                // Only while other tasks run can waiting free an fd; else EMFILE is a problem.
+                let may_wait = tasks.others_running();
+                match self.open_family(root, name, may_wait).await {
+                    Opened::Family(family) => {
+                        let count = family.version_count();
+                        let family = Arc::new(family);
+                        let rest = (CHUNK..count).step_by(CHUNK);
+                        tasks.push_front(rest.map(|start| {
+                            Task::Versions(family.clone(), start..(start + CHUNK).min(count))
+                        }));
+                        self.scan_versions(&family, 0..count.min(CHUNK)).await;
+                    }
+                    Opened::Done => {}
+                    Opened::OutOfFds => return tasks.defer(Task::Family(root, name)),
+                }
             }
             Task::Versions(family, range) => self.scan_versions(&family, range).await,
         }
+        tasks.finish();
     }
 }

@@ -13,7 +13,7 @@ use std::path::{Component, Path, PathBuf};
 
 use futures::future::join_all;
 
-use crate::fs::{is_absent, Fs, Kind, RawEntry};
+use crate::fs::{is_absent, is_out_of_fds, Fs, Kind, RawEntry};
 use crate::output::{Format, Operation, PackageKind, Problem, ScannedFamily, ScannedPackage};
 use crate::rules::{
     RootName, BUILDING_PREFIX, HARD_CODED_STEM, IGNORE_PREFIX, NO_VERSION, SETTINGS_FILE,
@@ -41,7 +41,7 @@ pub(crate) struct Found {
 pub(crate) struct Walk<'a, F: Fs> {
     fs: &'a F,
     opts: &'a ScanOptions,
-    lock_dir: Option<&'a str>,
+    lock_dir: Option<&'a OsStr>,
     /// Package file names from `package_filenames`, in rez's search order.
     files: Vec<Candidate>,
     /// `package.py`, `package.yaml`: the names rez hard-codes in some checks.
@@ -69,6 +69,16 @@ pub(crate) struct FamilyDir<D> {
     building: HashSet<Vec<u8>>,
 }
 
+/// What opening a directory family came to.
+pub(crate) enum Opened<D> {
+    /// Listed; its versions remain to be probed.
+    Family(FamilyDir<D>),
+    /// Settled (an unversioned package, or a problem): nothing more to do.
+    Done,
+    /// Out of fds while other tasks hold some: open it again once one finishes.
+    OutOfFds,
+}
+
 impl<D> FamilyDir<D> {
     /// How many entries may be versions.
     pub(crate) fn version_count(&self) -> usize {
@@ -77,7 +87,7 @@ impl<D> FamilyDir<D> {
 }
 
 impl<'a, F: Fs> Walk<'a, F> {
-    pub(crate) fn new(fs: &'a F, opts: &'a ScanOptions, lock_dir: Option<&'a str>) -> Self {
+    pub(crate) fn new(fs: &'a F, opts: &'a ScanOptions, lock_dir: Option<&'a OsStr>) -> Self {
         Walk {
             fs,
             opts,
@@ -136,6 +146,9 @@ impl<'a, F: Fs> Walk<'a, F> {
     /// when Python would say "no". Errors other than absence are recorded as
     /// problems (rez swallows them) and also count as "no".
     async fn stat(&self, dir: &F::Dir, dir_path: &Path, rel: &OsStr) -> Option<Kind> {
+        if beyond_path_max(dir_path, rel) {
+            return None;
+        }
         match self.fs.kind(dir, rel).await {
             Ok(kind) => Some(kind),
             Err(err) => {
@@ -149,6 +162,9 @@ impl<'a, F: Fs> Walk<'a, F> {
 
     /// The type of a listed entry: from `d_type` when it settles it, else by `stat`.
     async fn entry_kind(&self, dir: &F::Dir, dir_path: &Path, entry: &RawEntry) -> Option<Kind> {
+        if beyond_path_max(dir_path, &entry.name) {
+            return None;
+        }
         match entry.dtype.settled() {
             Some(kind) => Some(kind),
             None => self.stat(dir, dir_path, &entry.name).await,
@@ -159,7 +175,15 @@ impl<'a, F: Fs> Walk<'a, F> {
     /// `families` set, looked up by name. Combined families are emitted here;
     /// directory families are returned.
     pub(crate) async fn scan_root(&self, index: usize, given: &Path) -> Option<Root<F::Dir>> {
-        let location = match canonical_root(given) {
+        // rez's `abspath` raises when the working directory is gone (and the root is relative).
+        let absolute = match absolute_root(given) {
+            Ok(absolute) => absolute,
+            Err(err) => {
+                self.problem(given.to_path_buf(), Operation::Canonicalize, &err);
+                return None;
+            }
+        };
+        let location = match canonical_root(absolute) {
             Ok(location) => location,
             Err(err) => {
                 // rez: realpath never fails and `isdir` is then false: no entries.
@@ -213,7 +237,8 @@ impl<'a, F: Fs> Walk<'a, F> {
         // `exists(settings.yaml)` and `exists(lock dir)` are always asked of the
         // filesystem: in a root that can be listed but not searched they are false.
         let is_reserved = |name: &[u8]| {
-            name == SETTINGS_FILE.as_bytes() || self.lock_dir.is_some_and(|l| name == l.as_bytes())
+            name == SETTINGS_FILE.as_bytes()
+                || self.lock_dir.is_some_and(|l| name == l.as_encoded_bytes())
         };
         let (entries_ref, names_ref) = (&entries, &names);
         let kinds = join_all((0..entries.len()).map(|i| async move {
@@ -238,7 +263,7 @@ impl<'a, F: Fs> Walk<'a, F> {
                 continue;
             }
             // The lock dir is reserved only when `location/<lock dir>` exists.
-            if kind.is_some() && self.lock_dir.is_some_and(|l| bytes == l.as_bytes()) {
+            if kind.is_some() && self.lock_dir.is_some_and(|l| bytes == l.as_encoded_bytes()) {
                 continue;
             }
             if kind == Some(Kind::Dir) {
@@ -296,12 +321,14 @@ impl<'a, F: Fs> Walk<'a, F> {
 
     /// `FileSystemPackageFamilyResource.iter_packages` for one directory family,
     /// up to its versions: opens and lists it and settles the unversioned case.
-    /// Returns the family when its versions remain to be probed.
+    /// With `may_wait`, running out of fds is `Opened::OutOfFds` (try again
+    /// later) rather than a problem.
     pub(crate) async fn open_family(
         &self,
         root: &Root<F::Dir>,
         name: &str,
-    ) -> Option<FamilyDir<F::Dir>> {
+        may_wait: bool,
+    ) -> Opened<F::Dir> {
         let path = root.location.join(name);
         let opened = match self.fs.open_dir(&root.dir, OsStr::new(name)).await {
             Ok(dir) => match self.fs.list(&dir).await {
@@ -312,17 +339,26 @@ impl<'a, F: Fs> Walk<'a, F> {
         };
         let (dir, entries) = match opened {
             Ok(opened) => opened,
+            Err((_, err)) if may_wait && is_out_of_fds(&err) => return Opened::OutOfFds,
             Err((operation, err)) => {
                 // The listing said "directory", but a root that can be listed and not
                 // searched answers rez's `isdir` with "no": then the entry is what a
                 // non-directory with this name would be.
-                if let Err(stat_err) = self.fs.kind(&root.dir, OsStr::new(name)).await {
-                    if !is_absent(&stat_err) {
+                // An entry that is no longer a directory is what rez's `isdir` would
+                // now make of it: a non-directory, silently.
+                match self.fs.kind(&root.dir, OsStr::new(name)).await {
+                    Err(stat_err) if !is_absent(&stat_err) => {
                         self.problem(path, Operation::Stat, &stat_err);
                         let root_name = RootName::parse(name.as_bytes());
                         self.emit_combined(root.index, &root.location, name.as_ref(), &root_name);
-                        return None;
+                        return Opened::Done;
                     }
+                    Ok(Kind::File | Kind::Other) => {
+                        let root_name = RootName::parse(name.as_bytes());
+                        self.emit_combined(root.index, &root.location, name.as_ref(), &root_name);
+                        return Opened::Done;
+                    }
+                    _ => {}
                 }
                 self.dir_family(root.index, name, &path);
                 // rez probes for an unversioned package file before it lists the
@@ -331,11 +367,11 @@ impl<'a, F: Fs> Walk<'a, F> {
                     let found = self.file_by_stat(&root.dir, &root.location, name);
                     if let Some(file) = found.await {
                         self.emit_dir_package(root.index, name, None, path, Some(file));
-                        return None;
+                        return Opened::Done;
                     }
                 }
                 self.problem(path, operation, &err);
-                return None;
+                return Opened::Done;
             }
         };
         self.dir_family(root.index, name, &path);
@@ -375,10 +411,10 @@ impl<'a, F: Fs> Walk<'a, F> {
         if self.opts.allow_unversioned_packages {
             if let Some(file) = self.file_in_family(&family, &self.files).await {
                 self.emit_dir_package(family.root_index, name, None, family.path, Some(file));
-                return None;
+                return Opened::Done;
             }
         }
-        Some(family)
+        Opened::Family(family)
     }
 
     /// Probes the versions `range` (indices into the family's candidate versions).
@@ -576,27 +612,54 @@ impl<'a, F: Fs> Walk<'a, F> {
     }
 }
 
+/// The longest path, NUL included, that the kernel accepts (`PATH_MAX`).
+#[cfg(any(target_os = "linux", target_os = "android"))]
+const PATH_MAX: usize = 4096;
+#[cfg(all(unix, not(any(target_os = "linux", target_os = "android"))))]
+const PATH_MAX: usize = 1024;
+
+/// Whether `dir_path/rel`, the path rez would hand to `isdir`/`isfile`, is too
+/// long for the kernel: rez's answer is then "no" (`ENAMETOOLONG`, swallowed).
+/// The walk looks up relative to fds, where the same entry would be found, so
+/// it must ask this itself to give rez's answer.
+fn beyond_path_max(dir_path: &Path, rel: &OsStr) -> bool {
+    #[cfg(unix)]
+    {
+        let dir = dir_path.as_os_str().as_encoded_bytes();
+        let separator = usize::from(!dir.ends_with(b"/"));
+        dir.len() + separator + rel.len() >= PATH_MAX
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = (dir_path, rel);
+        false
+    }
+}
+
 /// rez's search order: stems outer, formats inner (`package.py`, `package.yaml`, ...).
-fn candidate_files<S: AsRef<str>>(stems: &[S]) -> Vec<Candidate> {
+fn candidate_files<S: AsRef<OsStr>>(stems: &[S]) -> Vec<Candidate> {
     stems
         .iter()
         .flat_map(|stem| {
             Format::SEARCH_ORDER.into_iter().map(move |format| {
-                (
-                    format!("{}.{}", stem.as_ref(), format.extension()).into(),
-                    format,
-                )
+                let mut name = stem.as_ref().to_os_string();
+                name.push(".");
+                name.push(format.extension());
+                (name, format)
             })
         })
         .collect()
 }
 
-/// rez's `canonical_path(abspath(path))`: made absolute and normalised as text
-/// first (so `missing/..` is the current directory), then symlinks resolved,
-/// lower-cased on Windows.
-fn canonical_root(given: &Path) -> std::io::Result<PathBuf> {
-    let mut absolute = std::env::current_dir()?;
-    absolute.push(given); // an absolute `given` replaces the current directory
+/// rez's `abspath(path)`: made absolute and normalised as text (so `missing/..` is
+/// the current directory). As in Python, only a relative path asks for the current
+/// directory, so absolute roots still work where it has been deleted.
+fn absolute_root(given: &Path) -> std::io::Result<PathBuf> {
+    let absolute = if given.is_absolute() {
+        given.to_path_buf()
+    } else {
+        std::env::current_dir()?.join(given)
+    };
     let mut normal = PathBuf::new();
     for part in absolute.components() {
         match part {
@@ -607,6 +670,11 @@ fn canonical_root(given: &Path) -> std::io::Result<PathBuf> {
             other => normal.push(other),
         }
     }
+    Ok(normal)
+}
+
+/// rez's `canonical_path` of the absolute root: symlinks resolved, lower-cased on Windows.
+fn canonical_root(normal: PathBuf) -> std::io::Result<PathBuf> {
     let canonical = std::fs::canonicalize(normal)?;
     #[cfg(windows)]
     let canonical = {

@@ -212,3 +212,62 @@ fn families_are_listed_with_or_without_packages_and_found_by_name() {
         ]
     );
 }
+
+/// rez takes any `str` for `package_filenames` and `file_lock_dir`; names that are
+/// not UTF-8 match the bytes on disk, as `os.fsencode` gives them.
+#[cfg(unix)]
+#[test]
+fn option_values_that_are_not_utf8_match_bytes_on_disk() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+
+    let root = tempfile::tempdir().unwrap();
+    let odd = OsStr::from_bytes(b"pk\xff");
+    write(
+        &root
+            .path()
+            .join("foo/1.0")
+            .join(OsStr::from_bytes(b"pk\xff.py")),
+    );
+    write(&root.path().join("foo/2.0/package.py"));
+    fs::create_dir_all(root.path().join(odd).join("1.0")).unwrap();
+    for backend in [
+        pyrer_scanner::BackendChoice::Std,
+        pyrer_scanner::BackendChoice::IoUring,
+    ] {
+        let options = ScanOptions {
+            package_filenames: vec![odd.into()],
+            file_lock_dir: Some(odd.into()),
+            backend,
+            ..ScanOptions::default()
+        };
+        let out = match scan_repo(&[root.path()], &options) {
+            Err(ScanError::BackendUnavailable { reason, .. }) => {
+                eprintln!("skipping {backend:?}: {reason}");
+                continue;
+            }
+            other => other.unwrap(),
+        };
+        let found: Vec<_> = out
+            .packages
+            .iter()
+            .map(|p| {
+                (
+                    p.family.as_str(),
+                    p.format,
+                    p.path.ends_with(OsStr::from_bytes(b"pk\xff.py")),
+                )
+            })
+            .collect();
+        // The lock dir is accepted too (a name that is not UTF-8 is never a family,
+        // so reserving `pk\xff` changes no entry).
+        assert_eq!(
+            found,
+            [
+                ("foo", Some(pyrer_scanner::Format::Py), true),
+                ("foo", None, false)
+            ],
+            "{backend:?}"
+        );
+    }
+}

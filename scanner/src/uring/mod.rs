@@ -5,6 +5,7 @@
 mod fs;
 mod queue;
 
+use std::ffi::OsStr;
 use std::future::Future;
 use std::io;
 use std::path::Path;
@@ -17,6 +18,7 @@ use io_uring::{opcode, IoUring, Probe};
 
 use self::fs::UringFs;
 use self::queue::Queue;
+use crate::fs::fd_budget;
 use crate::tasks::Tasks;
 use crate::walk::{Found, Walk};
 use crate::{pool, CancelToken, ScanOptions};
@@ -106,7 +108,7 @@ fn drive<T>(
 pub(crate) fn scan<P: AsRef<Path>>(
     paths: &[P],
     options: &ScanOptions,
-    lock_dir: Option<&str>,
+    lock_dir: Option<&OsStr>,
     cancel: &CancelToken,
 ) -> io::Result<Option<Found>> {
     // Each ring keeps up to `per_ring` operations in flight (its io-wq cap too),
@@ -120,8 +122,8 @@ pub(crate) fn scan<P: AsRef<Path>>(
     // thread never acquires any.
     let paths: Vec<&Path> = paths.iter().map(AsRef::as_ref).collect();
     let roots = std::thread::scope(|scope| {
-        scope
-            .spawn(|| -> io::Result<_> {
+        std::thread::Builder::new()
+            .spawn_scoped(scope, || -> io::Result<_> {
                 let queue = Queue::new(per_ring)?;
                 let fs = UringFs { queue: &queue };
                 let walk = Walk::new(&fs, options, lock_dir);
@@ -134,6 +136,9 @@ pub(crate) fn scan<P: AsRef<Path>>(
                 })?;
                 Ok(roots.map(|roots| (roots, walk.into_found())))
             })
+            .map_err(|err| {
+                io::Error::new(err.kind(), format!("cannot start a ring thread: {err}"))
+            })?
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     })?;
@@ -146,10 +151,7 @@ pub(crate) fn scan<P: AsRef<Path>>(
         let queue = Queue::new(per_ring)?;
         let fs = UringFs { queue: &queue };
         let walk = Walk::new(&fs, options, lock_dir);
-        let run = |task| async {
-            walk.run(task, &tasks).await;
-            tasks.finish();
-        };
+        let run = |task| walk.run(task, &tasks);
         let done = drive(&queue, cancel, async {
             let mut running = FuturesUnordered::new();
             loop {
@@ -182,13 +184,4 @@ pub(crate) fn scan<P: AsRef<Path>>(
         found.problems.extend(part.problems);
     }
     Ok(Some(found))
-}
-
-/// How many directories the scan may hold open: the soft `RLIMIT_NOFILE`
-/// less a margin for the rest of the process. EMFILE is still handled as
-/// back-pressure should the process open more meanwhile.
-fn fd_budget() -> usize {
-    let limit = rustix::process::getrlimit(rustix::process::Resource::Nofile).current;
-    let limit = limit.map_or(usize::MAX, |l| usize::try_from(l).unwrap_or(usize::MAX));
-    limit.saturating_sub(128).max(16)
 }
