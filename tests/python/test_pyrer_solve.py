@@ -17,9 +17,11 @@ from conftest import REPO
 
 rez = pytest.importorskip("rez")
 
-# Fast requests of rez's 188-case benchmark (each well under a second in rez), from the
-# first 60 and spread across the file, with the one failing request among them.
-SAMPLE = [1, 2, 3, 5, 6, 7, 10, 11, 13, 14, 20, 26]
+# CI's fixed sample of rez's 188-case benchmark: the 24 whose stock resolve is fastest
+# (0.002-0.46 s each in rez; benches/solve_differential.py's full run), the one failing
+# request among them, plus 100 (172 packages) for a large resolve.
+SAMPLE = [37, 3, 2, 11, 1, 7, 10, 5, 6, 9, 0, 29, 48, 66, 31, 42, 30, 20, 32, 27, 22, 41, 24,
+          153, 100]
 
 P = pyrer.PackageData
 
@@ -238,7 +240,9 @@ def test_benchmark_sample_matches_rez(benchmark):
         r = pyrer.solve(requests[i], package_paths=[root])
         expected = stock(requests[i], [root])
         assert (r.status, sorted(r.resolved)) == expected, i
-        assert r.presolve["rez_loads"] == 0, (i, r.presolve)  # every benchmark file is static
+        stats = r.presolve  # each file read is read statically or, if refused, by rez
+        assert stats["static_reads"] + stats["rez_loads"] == stats["files_read"], (i, stats)
+        assert stats["rez_loads"] <= stats["static_reads"] // 10, (i, stats)
         statuses.add(r.status)
         readahead += r.presolve["readahead_hits"]
     assert statuses == {"solved", "failed"} and readahead > 0
