@@ -240,8 +240,10 @@ def test_benchmark_sample_matches_rez(benchmark):
         r = pyrer.solve(requests[i], package_paths=[root])
         expected = stock(requests[i], [root])
         assert (r.status, sorted(r.resolved)) == expected, i
-        stats = r.presolve  # each file read is read statically or, if refused, by rez
-        assert stats["static_reads"] + stats["rez_loads"] == stats["files_read"], (i, stats)
+        # rez loads only files the static reader refused (read-ahead may read files that
+        # the solver never asks for, so refusals can outnumber rez loads)
+        stats = r.presolve
+        assert stats["static_reads"] + stats["rez_loads"] <= stats["files_read"], (i, stats)
         assert stats["rez_loads"] <= stats["static_reads"] // 10, (i, stats)
         statuses.add(r.status)
         readahead += r.presolve["readahead_hits"]
