@@ -17,7 +17,7 @@ side by side in one run.
 Usage (from the repository root, pyrer installed in .venv by tools/build_pyrer.sh)::
 
     .venv/bin/python benches/solve_only.py [--runs 3] [--rc3-python PY] [--only 0,5]
-        [--write benches/RESULTS.md]
+        [--write benches/RESULTS.md] [--solve-only]
 
 ``--rc3-python`` is a python with ``pyrer==1.0.0rc3`` installed; without it one is made
 under ``.cache/bench/rc3-venv`` (pip, from PyPI). Exit status 1 if the sides disagree.
@@ -132,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rc3-python")
     ap.add_argument("--only", help="comma-separated request indexes (default all 188)")
     ap.add_argument("--write", type=Path)
+    ap.add_argument("--solve-only", action="store_true",
+                    help="only the solve comparison of pyrer and rc3 (no rez, no load)")
     args = ap.parse_args(argv)
     dump = subprocess.run([sys.executable, str(REPO / "tests" / "compat" / "dump_packages.py"),
                            "--cache-dir", str(CACHE)], capture_output=True, text=True, check=True)
@@ -139,8 +141,9 @@ def main(argv: list[str] | None = None) -> int:
     from pyrer import _demo
 
     root = _demo.benchmark_repository(str(CACHE / "demo"))
-    pythons = {"pyrer": sys.executable, "rc3": args.rc3_python or rc3_python(),
-               "rez": sys.executable}
+    pythons = {"pyrer": sys.executable, "rc3": args.rc3_python or rc3_python()}
+    if not args.solve_only:
+        pythons["rez"] = sys.executable
     only = ["--only", args.only] if args.only else []
     times: dict[str, dict[int, list[float]]] = {side: {} for side in pythons}
     outcomes: dict[str, dict[int, Any]] = {side: {} for side in pythons}
@@ -153,18 +156,22 @@ def main(argv: list[str] | None = None) -> int:
                 outcomes[side][rec["request"]] = (rec["status"], rec["resolved"])
             print(f"run {run + 1}: {side} solve {sum(v[-1] for v in times[side].values()):.2f} s",
                   flush=True)
-        for side in loads:
+        for side in loads if not args.solve_only else ():
             rec = run_child(sys.executable, "load", side, str(root))[0]
             loads[side].append(rec["seconds"])
             load_counts[side] = rec
             print(f"run {run + 1}: {side} load {rec['seconds']:.2f} s", flush=True)
     indexes = sorted(outcomes["pyrer"])
-    differ = [i for i in indexes if not (outcomes["pyrer"][i] == outcomes["rc3"][i]
-                                         == outcomes["rez"][i])]
+    differ = [i for i in indexes if len({json.dumps(outcomes[side][i]) for side in pythons}) > 1]
     med = {side: {i: statistics.median(times[side][i]) for i in indexes} for side in pythons}
     total = {side: sum(med[side].values()) for side in pythons}
     per_request = {other: statistics.median(med[other][i] / med["pyrer"][i] for i in indexes)
-                   for other in ("rc3", "rez")}
+                   for other in pythons if other != "pyrer"}
+    if args.solve_only:
+        print(f"pyrer {total['pyrer']:.2f} s, rc3 {total['rc3']:.2f} s summed: pyrer is "
+              f"{total['rc3'] / total['pyrer']:.2f}x rc3 (median per request "
+              f"{per_request['rc3']:.2f}x); agreement {len(indexes) - len(differ)}/{len(indexes)}")
+        return 1 if differ else 0
     load_med = {side: statistics.median(v) for side, v in loads.items()}
     command = shlex.join([os.path.relpath(sys.executable), "benches/solve_only.py",
                           *(argv if argv is not None else sys.argv[1:])])

@@ -86,6 +86,11 @@ impl Audit {
             .extend(versions.into_iter().map(|v| version_key(v)));
     }
 
+    /// The families some misread bound belongs to (only their versions matter).
+    pub(crate) fn families_named(&self) -> std::collections::HashSet<&str> {
+        self.misread.iter().map(|m| m.family.as_str()).collect()
+    }
+
     /// The error of a solve whose answer may depend on a misread bound.
     pub(crate) fn problem(&self) -> Option<String> {
         let hit = self.misread.iter().find(|m| {

@@ -264,12 +264,23 @@ fn run(
     let failed: Rc<RefCell<Option<String>>> = Rc::default();
     let waited: Rc<Cell<Duration>> = Rc::default();
     let audit: Rc<RefCell<Audit>> = Rc::default();
-    audit.borrow_mut().requirements(&requests);
-    for (name, family) in &memory {
+    {
         let mut audit = audit.borrow_mut();
-        audit.family(name, family.keys());
-        for data in family.values() {
+        audit.requirements(&requests);
+        for data in memory.values().flat_map(|family| family.values()) {
             audit.requirements(data.requires.iter().chain(data.variants.iter().flatten()));
+        }
+        // Without a loader every requirement is known now, so only the families they
+        // name need their versions; a loader may bring requirements on any family.
+        let named: std::collections::HashSet<String> = audit
+            .families_named()
+            .into_iter()
+            .map(String::from)
+            .collect();
+        for (name, family) in &memory {
+            if !matches!(*source, Source::None) || named.contains(name) {
+                audit.family(name, family.keys());
+            }
         }
     }
     let repo = match &*source {
