@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
 
 from . import _native, _options
-from ._api import ScanError, StrPath
+from ._api import ScanError, StrPath, _collect_options
 from ._native import PackageData, Problem, SolveResult
 
 _Paths = Union[StrPath, Iterable[StrPath]]
@@ -131,17 +131,7 @@ def load_packages(
     problems raise ``ScanError`` (``.partial`` is the ``LoadResult``); with "collect"
     they are in ``result.problems``.
     """
-    options = {
-        "backend": backend,
-        "check_package_definition_files": check_package_definition_files,
-        "package_filenames": package_filenames,
-        "allow_unversioned_packages": allow_unversioned_packages,
-        "disable_pkg_ignore": disable_pkg_ignore,
-        "file_lock_dir": file_lock_dir,
-        "families": families,
-        "concurrency": concurrency,
-    }
-    request = _disk_request(paths, options, on_error)
+    request = _disk_request(paths, _collect_options(locals()), on_error)
     packages, problems, stats = _native.load_packages(request.roots, request.options)
     result = LoadResult(packages, problems, stats)
     if result.problems and request.on_error == "raise":
@@ -154,11 +144,10 @@ def _disk_request(paths: Any, options: Optional[Dict[str, Any]],
     """The roots and scan settings (rez's configuration); RuntimeError without rez."""
     if _options.rez_settings() is None:
         raise RuntimeError(_native.REZ_REQUIRED)
-    if options is None:
-        options = {"backend": "auto", "check_package_definition_files": None,
-                   "package_filenames": None, "allow_unversioned_packages": None,
-                   "disable_pkg_ignore": False, "file_lock_dir": None, "families": None,
-                   "concurrency": None}
+    if options is None:  # scan_repo's defaults
+        options = _collect_options({"backend": "auto", "disable_pkg_ignore": False,
+                                    **dict.fromkeys(_options.REZ_DEFAULTS),
+                                    "families": None, "concurrency": None})
     return _options.resolve(paths, options, on_error)
 
 
