@@ -5,7 +5,7 @@ Used by ``tests/test_differential.py``; also runnable by hand::
     python tests/edge_tree.py DIR              # builds the main roots, prints them as JSON
     python tests/edge_tree.py DIR --permissions  # builds the permission roots (chmods applied)
 
-Every buildable row of ``/work/shared/spec/rez-enumeration.md`` section 14 is
+Every buildable row of the rez enumeration spec's edge-case table (section 14) is
 built. Rows that conflict with each other live in separate small roots (a
 ``settings.yaml`` directory or bad YAML breaks a whole root; root-level
 permission rows change what the whole root shows).
