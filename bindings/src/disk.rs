@@ -12,7 +12,7 @@
 //! read; never rez), so the solver, which asks for families one at a time,
 //! finds them ready instead of waiting on a chain of round trips.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::{HashMap, HashSet, VecDeque};
 use std::path::PathBuf;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
@@ -198,7 +198,7 @@ impl DiskSource {
 
     /// rez's URI of a resolved variant: its package file, then `[index]`.
     pub(crate) fn uri(&self, name: &str, version: &str, index: Option<usize>) -> Option<String> {
-        let files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        let files = lock(&self.files);
         let path = files.get(&(name.to_string(), version.to_string()))?;
         let index = index.map(|i| i.to_string()).unwrap_or_default();
         Some(format!("{}[{index}]", path.display()))
@@ -211,32 +211,26 @@ impl DiskSource {
         hint: Option<&VersionRange>,
     ) -> Result<Vec<(String, SolverData)>, String> {
         let mut family = self.take(name);
-        let in_hint = |version: &str| match (hint, parse_version(version)) {
-            (None, _) => true,
-            (Some(range), Some(v)) => range.contains(&v),
-            (Some(_), None) => false,
-        };
+        let wanted = in_range_indexes(&family.entries, hint);
         let mut out: Vec<(String, SolverData)> = Vec::new();
-        let mut keys: Vec<String> = Vec::new();
+        let mut keys: HashSet<String> = HashSet::new();
         if let Some(memory) = self.memory.get(name) {
             for (version, data) in memory {
-                keys.push(version_key(version));
+                keys.insert(version_key(version));
                 out.push((version.clone(), data.clone()));
             }
         }
         let result = if family.to_rez {
-            self.counted(|rez| rez.family(name), 1)
+            self.counted(|rez| rez.family(name), Vec::len)
                 .map(|loaded| merge(&mut out, &mut keys, loaded))
         } else {
-            let wanted: Vec<usize> = (0..family.entries.len())
-                .filter(|&i| in_hint(&family.entries[i].version))
-                .collect();
             let stats = read_entries(&mut family.entries, &wanted);
             self.add_stats(&stats);
             self.collect(name, &family.entries, &wanted, &mut out, &mut keys)
         };
         if result.is_ok() && !family.to_rez {
-            self.queue_requirements(&family.entries, &in_hint);
+            let loaded = wanted.iter().map(|&i| &family.entries[i]);
+            queue(&self.shared, requirement_ranges(loaded));
         }
         self.put(name, family);
         result.map(|()| out)
@@ -291,13 +285,12 @@ impl DiskSource {
         entries: &[Entry],
         wanted: &[usize],
         out: &mut Vec<(String, SolverData)>,
-        keys: &mut Vec<String>,
+        keys: &mut HashSet<String>,
     ) -> Result<(), String> {
-        let mut files = self.files.lock().unwrap_or_else(|e| e.into_inner());
+        let mut files = lock(&self.files);
         for &i in wanted {
             let entry = &entries[i];
-            let key = version_key(&entry.version);
-            if keys.contains(&key) {
+            if keys.contains(&version_key(&entry.version)) {
                 continue; // an earlier repository has this version
             }
             if entry.version.is_empty() {
@@ -314,40 +307,34 @@ impl DiskSource {
                 },
                 _ => self.counted(
                     |rez| rez.package(entry.root, name, &entry.version, &entry.path),
-                    1,
+                    |_| 1,
                 )?,
             };
             files.insert(
                 (name.to_string(), entry.version.clone()),
                 entry.path.clone(),
             );
-            keys.push(key);
+            keys.insert(version_key(&entry.version));
             out.push((entry.version.clone(), data));
         }
         Ok(())
     }
 
-    /// Runs a rez load, counting it (`loads` files) and its time.
+    /// Runs a rez load, counting its time and the packages it loaded (`loads` of
+    /// its result; a failed load counts as one).
     fn counted<T>(
         &self,
         f: impl FnOnce(&RezLoader) -> Result<T, String>,
-        loads: usize,
+        loads: impl FnOnce(&T) -> usize,
     ) -> Result<T, String> {
         let began = Instant::now();
         let result = f(&self.rez);
         self.add_stats(&Stats {
-            rez_loads: loads,
+            rez_loads: result.as_ref().map_or(1, loads),
             rez_load: began.elapsed(),
             ..Stats::default()
         });
         result
-    }
-
-    /// Queues for read-ahead the families the wanted entries' requirements name.
-    fn queue_requirements(&self, entries: &[Entry], in_hint: &dyn Fn(&str) -> bool) {
-        let wanted = entries.iter().filter(|e| in_hint(&e.version));
-        let requirements = requirement_ranges(wanted);
-        queue(&self.shared, requirements);
     }
 }
 
@@ -445,21 +432,31 @@ pub(crate) fn version_key(version: &str) -> String {
     version.replace('-', ".")
 }
 
-fn parse_version(version: &str) -> Option<RerVersion> {
+/// Whether the directory version `version` is in `range` (None: every version).
+fn in_range(range: Option<&VersionRange>, version: &str) -> bool {
+    let Some(range) = range else {
+        return true;
+    };
     quiet::catch(|| RerVersion::try_from(version).ok())
         .ok()
         .flatten()
+        .is_some_and(|v| range.contains(&v))
+}
+
+/// The indexes of the entries whose version is in `range`.
+fn in_range_indexes(entries: &[Entry], range: Option<&VersionRange>) -> Vec<usize> {
+    (0..entries.len())
+        .filter(|&i| in_range(range, &entries[i].version))
+        .collect()
 }
 
 fn merge(
     out: &mut Vec<(String, SolverData)>,
-    keys: &mut Vec<String>,
+    keys: &mut HashSet<String>,
     loaded: Vec<(String, SolverData)>,
 ) {
     for (version, data) in loaded {
-        let key = version_key(&version);
-        if !keys.contains(&key) {
-            keys.push(key);
+        if keys.insert(version_key(&version)) {
             out.push((version, data));
         }
     }
@@ -496,19 +493,16 @@ fn lookup(shared: &Shared, name: &str) -> (Family, Stats) {
         entries: Vec::new(),
         to_rez: !output.problems.is_empty(),
     };
-    let mut keys: Vec<String> = Vec::new();
+    let mut keys: HashSet<String> = HashSet::new();
     for package in output.packages {
         if package.kind == PackageKind::Combined {
             family.to_rez = true;
             continue;
         }
         let entry = Entry::new(package);
-        let key = version_key(&entry.version);
-        if keys.contains(&key) {
-            continue;
+        if keys.insert(version_key(&entry.version)) {
+            family.entries.push(entry); // the first root wins a version
         }
-        keys.push(key);
-        family.entries.push(entry);
     }
     (family, stats)
 }
@@ -692,15 +686,7 @@ fn readahead(shared: &Shared) {
             let mut requirements = Vec::new();
             if !family.to_rez {
                 let parsed = range.as_deref().map(VersionRange::parse);
-                let wanted: Vec<usize> = (0..family.entries.len())
-                    .filter(
-                        |&i| match (&parsed, parse_version(&family.entries[i].version)) {
-                            (None, _) => true,
-                            (Some(r), Some(v)) => r.contains(&v),
-                            (Some(_), None) => false,
-                        },
-                    )
-                    .collect();
+                let wanted = in_range_indexes(&family.entries, parsed.as_ref());
                 add(&mut stats, &read_entries(&mut family.entries, &wanted));
                 requirements = requirement_ranges(wanted.iter().map(|&i| &family.entries[i]));
             }
