@@ -38,6 +38,17 @@ from ._native import (
 )
 from ._solve import LoadResult, load_packages, solve
 
+
+def rez_integration_stats() -> dict:
+    """This process's counters of the rez solver hook (``PYRER_REZ_SOLVER``):
+    ``{"fast_solves": int, "fallbacks": {reason: int}, "hooked": bool,
+    "fast_solve_seconds": float}``. ``hooked`` says whether rez's ``Resolver`` is
+    wrapped (it is once ``rez.resolver`` is imported, unless ``PYRER_REZ_SOLVER=0``);
+    see docs/rez-integration.md for the reasons."""
+    from pyrer_rez_plugin import _resolver_hook
+
+    return _resolver_hook.stats()
+
 __all__ = [
     "BackendUnavailableError",
     "InternalError",
@@ -54,6 +65,7 @@ __all__ = [
     "__version__",
     "backends",
     "load_packages",
+    "rez_integration_stats",
     "parse_static_package_py",
     "parse_static_packages_py",
     "scan_repo",

@@ -37,6 +37,7 @@ __all__ = [
     "__version__",
     "backends",
     "load_packages",
+    "rez_integration_stats",
     "parse_static_package_py",
     "parse_static_packages_py",
     "scan_repo",
@@ -137,3 +138,5 @@ def load_packages(
     file_lock_dir: Optional[str] = None,
     concurrency: Optional[int] = None,
 ) -> LoadResult: ...
+
+def rez_integration_stats() -> Dict[str, Any]: ...

@@ -4,9 +4,36 @@ the GIL, for those files only)."""
 
 from __future__ import annotations
 
-from typing import Any, List, Optional, Sequence
+import contextlib
+import threading
+from typing import Any, Iterator, List, Optional, Sequence
 
 from ._native import PackageData
+
+# The rez context that late-bound attributes (``@late`` requires) see while the solver
+# hook answers a resolve, as rez's solver binds its context to every package it loads.
+# Loads run on pyrer's read threads, so this is one process-wide value: the hook's
+# resolves take turns (``_bound``) and every other load sees no context, as in rez.
+_bound = threading.Lock()
+_context: Any = None
+
+
+@contextlib.contextmanager
+def bound_context(context: Any) -> Iterator[None]:
+    """Binds ``context`` to the packages rez loads until the block ends."""
+    global _context
+    with _bound:
+        _context = context
+        try:
+            yield
+        finally:
+            _context = None
+
+
+def _data(package: Any) -> PackageData:
+    if _context is not None:
+        package.set_context(_context)
+    return PackageData.from_rez(package)
 
 
 def load_package(root: str, family: str, version: Optional[str]) -> PackageData:
@@ -20,7 +47,7 @@ def load_package(root: str, family: str, version: Optional[str]) -> PackageData:
     if version is not None:
         variables["version"] = version
     resource: Any = repo.get_resource("filesystem.package", **variables)  # a PackageResource
-    return PackageData.from_rez(Package(resource))
+    return _data(Package(resource))
 
 
 def load_family(roots: Sequence[str], family: str) -> List[PackageData]:
@@ -28,4 +55,4 @@ def load_family(roots: Sequence[str], family: str) -> List[PackageData]:
     (combined families such as ``ROOT/foo.py``, and families whose scan had problems)."""
     from rez.packages import iter_packages
 
-    return [PackageData.from_rez(p) for p in iter_packages(family, paths=list(roots))]
+    return [_data(p) for p in iter_packages(family, paths=list(roots))]

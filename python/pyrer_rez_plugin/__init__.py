@@ -1,56 +1,70 @@
-"""rez package-repository plugin ``filesystem`` (entry point ``rez.plugins.package_repository``).
+"""pyrer's two opt-in rez integrations, each stock rez unless switched on.
 
-Opt-in. ``register_plugin()`` returns pyrer's scanner-backed subclass of rez's
-``FileSystemPackageRepository`` when switched on, and rez's builtin class otherwise,
-so that rez behaves exactly as stock. Switched on by, in this order:
+* The package-repository plugin ``filesystem`` (entry point
+  ``rez.plugins.package_repository``): ``register_plugin()`` returns pyrer's
+  scanner-backed subclass of rez's ``FileSystemPackageRepository`` when switched on, and
+  rez's builtin class otherwise. Switch: ``PYRER_REZ_PLUGIN`` or
+  ``optionvars = {"pyrer": {"rez_plugin": True}}``.
+* The solver hook (``_resolver_hook``, imported at interpreter start by the
+  ``pyrer_rez_plugin.pth`` file the wheel installs): rez's ``Resolver`` answers its solve
+  with pyrer's native pipeline. Switch: ``PYRER_REZ_SOLVER`` or
+  ``optionvars = {"pyrer": {"rez_solver": True}}``.
 
-* the environment: ``PYRER_REZ_PLUGIN=1`` (also ``true``, ``yes``, ``on``) turns it on,
-  ``PYRER_REZ_PLUGIN=0`` (``false``, ``no``, ``off``) turns it off whatever the config says;
-* rez's configuration: ``optionvars = {"pyrer": {"rez_plugin": True}}`` in a rezconfig
-  file (or ``REZ_OPTIONVARS_JSON='{"pyrer": {"rez_plugin": true}}'``).
+The environment decides first: ``1`` (also ``true``, ``yes``, ``on``) switches on, ``0``
+(``false``, ``no``, ``off``) switches off whatever the configuration says; unset or empty,
+rez's ``optionvars`` decides (in a rezconfig file, or for one shell
+``REZ_OPTIONVARS_JSON='{"pyrer": {"rez_solver": true}}'``).
 
-This module is a top-level module of its own and imports nothing from pyrer until
-it is switched on, and nothing here raises: in rez 3.4.0 a plugin that fails to import
-breaks every package-repository plugin, so any problem (rez version mismatch, a broken
-pyrer install) becomes a ``RuntimeWarning`` and rez's builtin class.
+This package imports nothing from pyrer until switched on, and nothing here raises: in
+rez 3.4.0 a plugin that fails to import breaks every package-repository plugin, so any
+problem (rez version mismatch, a broken pyrer install) becomes a ``RuntimeWarning`` and
+stock rez. It is imported at every interpreter start, so it imports only what Python
+has already loaded by then.
 """
 
 from __future__ import annotations
 
 import os
 import warnings
-from typing import Any, Optional
+from typing import TYPE_CHECKING
 
-ENV = "PYRER_REZ_PLUGIN"
+if TYPE_CHECKING:
+    from typing import Any, Optional
+
+PLUGIN_ENV = "PYRER_REZ_PLUGIN"
+SOLVER_ENV = "PYRER_REZ_SOLVER"
+_OPTION = {PLUGIN_ENV: "rez_plugin", SOLVER_ENV: "rez_solver"}  # optionvars["pyrer"] keys
 _ON = ("1", "true", "yes", "on")
 _OFF = ("0", "false", "no", "off")
 
 
-def enabled() -> bool:
-    """Whether the environment or rez's configuration switches the plugin on."""
-    from_env = _switch(os.environ.get(ENV))
+def enabled(env: str = PLUGIN_ENV) -> bool:
+    """Whether the environment or rez's configuration switches on the integration that
+    ``env`` names (``PLUGIN_ENV`` or ``SOLVER_ENV``)."""
+    from_env = env_switch(env)
     if from_env is not None:
         return from_env
     try:
         from rez.config import config
 
         pyrer_vars = (config.optionvars or {}).get("pyrer") or {}
-        return bool(pyrer_vars.get("rez_plugin", False))
+        return bool(pyrer_vars.get(_OPTION[env], False))
     except Exception as err:
-        warnings.warn(f"pyrer: cannot read rez's optionvars ({err!r}); plugin off",
+        warnings.warn(f"pyrer: cannot read rez's optionvars ({err!r}); {env} off",
                       RuntimeWarning, stacklevel=2)
         return False
 
 
-def _switch(value: Optional[str]) -> Optional[bool]:
-    value = (value or "").strip().lower()
+def env_switch(env: str) -> Optional[bool]:
+    """What the environment variable ``env`` says: True, False, or None (rez decides)."""
+    value = (os.environ.get(env) or "").strip().lower()
     if not value:
-        return None  # unset or empty: rez's configuration decides
+        return None
     if value in _ON:
         return True
     if value in _OFF:
         return False
-    warnings.warn(f"pyrer: {ENV}={value!r} is not one of {_ON + _OFF}; plugin off",
+    warnings.warn(f"pyrer: {env}={value!r} is not one of {_ON + _OFF}; {env} off",
                   RuntimeWarning, stacklevel=3)
     return False
 

@@ -88,6 +88,16 @@ def cache_dir() -> str:
 
 
 @pytest.fixture(scope="session")
+def wheel() -> Path:
+    """The pyrer wheel under test (PYRER_WHEEL, else the newest one built)."""
+    given = os.environ.get("PYRER_WHEEL")
+    wheels = sorted((REPO / "target" / "wheels").glob("pyrer-*.whl"), key=os.path.getmtime)
+    if not given and not wheels:
+        pytest.fail("no pyrer wheel: run tools/build_pyrer.sh (or set PYRER_WHEEL)")
+    return Path(given) if given else wheels[-1]
+
+
+@pytest.fixture(scope="session")
 def bench_repo(cache_dir) -> Path:
     """rez's benchmark repository (1266 families, 18226 packages), extracted once."""
     try:

@@ -42,20 +42,12 @@ print(json.dumps({"paths": [os.path.relpath(p.path, root) for p in result],
 """
 
 
-@pytest.fixture(scope="session")
-def wheel() -> Path:
-    given = os.environ.get("PYRER_WHEEL")
-    wheels = sorted((REPO / "target" / "wheels").glob("pyrer-*.whl"), key=os.path.getmtime)
-    if not given and not wheels:
-        pytest.fail("no pyrer wheel: run tools/build_pyrer.sh (or set PYRER_WHEEL)")
-    return Path(given) if given else wheels[-1]
-
-
 def test_wheel_contents(wheel):
     assert "-cp39-abi3-" in wheel.name  # one wheel for every CPython >= 3.9
     names = set(zipfile.ZipFile(wheel).namelist())
     for name in ("pyrer/__init__.py", "pyrer/__init__.pyi", "pyrer/_native.pyi",
-                 "pyrer/py.typed", "pyrer/_native.abi3.so"):
+                 "pyrer/py.typed", "pyrer/_native.abi3.so", "pyrer_rez_plugin/__init__.py",
+                 "pyrer_rez_plugin/_resolver_hook.py", "pyrer_rez_plugin.pth"):
         assert name in names
 
 

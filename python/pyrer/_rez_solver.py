@@ -1,0 +1,228 @@
+"""pyrer's answer to one rez ``Resolver`` solve (the solver hook, ``PYRER_REZ_SOLVER``).
+
+``answer(resolver)`` either solves the resolve with ``solve(package_paths=...)`` (scanner,
+guarded static reader, rez loads only where needed, rer's solver) and returns an object
+that answers what rez's ``Resolver`` asks of its ``Solver`` — or names the reason rez's
+own solver must answer instead. pyrer answers only what it models exactly:
+
+* the request, package paths and ``variant_select_mode``, over filesystem repositories;
+* a resolve pyrer reports as ``solved`` (rez's solver redoes the rest, so failures,
+  their messages and graphs are rez's);
+* with rez's default solver callbacks and quiet output.
+
+The resolved variants are rez's own ``Variant`` objects, looked up by rez
+(``iter_packages``, the first path winning a version, as in rez's solver), so their
+handles, and everything rez then builds from them, are rez's. Late-bound package
+attributes that rez loads during the solve see the resolve's context, as in rez.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any, List, NamedTuple, Optional, Sequence
+
+from . import _rez_load, _solve
+
+
+class Answer(NamedTuple):
+    """``solver``: what ``Resolver._solve`` returns, or None with the fallback ``reason``
+    (a stable key of ``rez_integration_stats()["fallbacks"]``) and its ``detail``."""
+
+    solver: Any
+    reason: str
+    detail: str
+    seconds: float
+
+
+def _fallback(reason: str, detail: str) -> Answer:
+    return Answer(None, reason, detail, 0.0)
+
+
+def unsupported(resolver: Any) -> Optional[Answer]:
+    """Why pyrer must not answer this resolve, or None."""
+    import os
+
+    from rez.package_repository import package_repository_manager
+    from rez.resolved_context import ResolvedContext
+
+    if os.name == "nt":
+        return _fallback("platform", "case-insensitive file names are rez's code")
+    if resolver.timestamp:
+        return _fallback("timestamp", f"resolve timestamp {resolver.timestamp}")
+    if resolver.package_filter:
+        return _fallback("package_filter", str(resolver.package_filter))
+    if resolver.package_orderers:
+        return _fallback("package_orderers", str(resolver.package_orderers))
+    if resolver.building:
+        return _fallback("building", "build requirements are rez's")
+    if resolver.verbosity or resolver.print_stats:
+        return _fallback("verbose", "the solver's own output was asked for")
+    callback = resolver.callback
+    if callback is not None:
+        if not isinstance(callback, ResolvedContext.Callback):
+            return _fallback("callback", "a solver callback")
+        if callback.callback is not None:
+            return _fallback("callback", "a solver callback")
+        if callback.max_fails != -1:
+            return _fallback("max_fails", f"max_fails={callback.max_fails}")
+        if callback.time_limit != -1:
+            return _fallback("time_limit", f"time_limit={callback.time_limit}")
+    if _user_load_callback(resolver.package_load_callback):
+        return _fallback("package_load_callback", "called for each package rez loads")
+    for path in resolver.package_paths:
+        repo = package_repository_manager.get_repository(path)
+        cls = type(repo)
+        if (cls.__module__, cls.__name__) not in _FILESYSTEM_CLASSES:
+            return _fallback("repository_type",
+                             f"{path} is a {repo.name()} repository ({cls.__qualname__})")
+    return None
+
+
+# The repository classes whose semantics pyrer's scanner reproduces: rez's own filesystem
+# repository and pyrer's plugin (named, not compared by identity: rez's plugin manager
+# may load its plugin modules more than once, each load making new class objects).
+_FILESYSTEM_CLASSES = {("rezplugins.package_repository.filesystem", "FileSystemPackageRepository"),
+                       ("pyrer._rez_repo", "PyrerFileSystemPackageRepository")}
+
+
+def _user_load_callback(callback: Any) -> bool:
+    """Whether ``callback`` calls anything beyond ResolvedContext's own counter, which
+    wraps the user's ``package_load_callback`` (a closure variable of that name)."""
+    if callback is None:
+        return False
+    code = getattr(callback, "__code__", None)
+    if code is None or getattr(callback, "__qualname__", "") != \
+            "ResolvedContext.__init__.<locals>._package_load_callback":
+        return True
+    cells = dict(zip(code.co_freevars, callback.__closure__ or ()))
+    user = cells.get("package_load_callback")
+    return user is None or user.cell_contents is not None
+
+
+def answer(resolver: Any) -> Answer:
+    """pyrer's answer to ``resolver``'s solve, or the reason rez's solver must answer."""
+    try:
+        reason = unsupported(resolver)
+        if reason is not None:
+            return reason
+        return _answer(resolver)
+    except Exception as err:  # anything unexpected: rez's solver answers
+        return _fallback("error", repr(err))
+
+
+def _answer(resolver: Any) -> Answer:
+    from rez.config import config
+
+    start = time.perf_counter()
+    requests = [str(r) for r in resolver.package_requests]
+    paths = list(resolver.package_paths)
+    with _rez_load.bound_context(resolver.context):
+        result = _solve.solve(requests, package_paths=paths,
+                              variant_select_mode=config.variant_select_mode)
+    if result.status != "solved":
+        reason = "not_solved" if result.status == "failed" else "error"
+        return _fallback(reason, result.failure_description or result.status)
+    variants = []
+    for resolved in result.resolved_packages:
+        variant = _rez_variant(resolved.name, resolved.version, resolved.variant_index, paths)
+        if variant is None:
+            return _fallback("mismatch", f"rez finds no {resolved!r} in {paths}")
+        variants.append(variant)
+    load_callback = resolver.package_load_callback
+    if load_callback is not None:  # ResolvedContext's counter of loaded packages
+        stats = result.presolve
+        for _ in range(int(stats.get("static_reads", 0)) + int(stats.get("rez_loads", 0))):
+            load_callback(None)
+    seconds = time.perf_counter() - start
+    solver = _Solved(requests, variants, result.resolved_ephemerals,
+                     [list(v.requires) for v in result.resolved_packages],
+                     seconds, result.presolve_time_ms / 1000.0)
+    detail = f"{len(variants)} packages, presolve {result.presolve_time_ms:.1f} ms"
+    return Answer(solver, "", detail, seconds)
+
+
+def _rez_variant(name: str, version: str, index: Optional[int], paths: List[str]) -> Any:
+    """rez's ``Variant`` of ``name-version[index]`` over ``paths`` (first path wins)."""
+    from rez.packages import iter_packages
+    from rez.version import VersionRange
+
+    for package in iter_packages(name, VersionRange("==" + version), paths):
+        if str(package.version) != version:
+            return None
+        return package.get_variant(index)
+    return None
+
+
+class _Handle:
+    """What ``Resolver._solver_to_dict`` reads of a resolved solver variant."""
+
+    def __init__(self, variant: Any) -> None:
+        self.handle = variant.handle.to_dict()
+
+
+class _Solved:
+    """A solved resolve, as ``Resolver._solver_to_dict`` reads a rez ``Solver``."""
+
+    def __init__(self, requests: Sequence[str], variants: Sequence[Any],
+                 ephemerals: Sequence[str], requires: Sequence[Sequence[str]],
+                 solve_time: float, load_time: float) -> None:
+        from rez.solver import SolverStatus
+        from rez.version import Requirement
+
+        self.status = SolverStatus.solved
+        self.solve_time = solve_time
+        self.load_time = load_time
+        self.resolved_packages = [_Handle(v) for v in variants]
+        self.resolved_ephemerals = [Requirement(e) for e in ephemerals]
+        self._graph = (requests, variants, ephemerals, requires)
+
+    def get_graph(self) -> Any:
+        return resolve_graph(*self._graph)
+
+
+def resolve_graph(requests: Sequence[str], variants: Sequence[Any],
+                  ephemerals: Sequence[str], requires: Sequence[Sequence[str]]) -> Any:
+    """The graph of a solved resolve, drawn as rez draws one: the requests, the resolved
+    variants (and ephemerals), each request pointing at what answered it and each variant
+    at its requirements. rez's own graph also shows the solver's intermediate
+    extractions; pyrer's solver does not record them (docs/rez-integration.md)."""
+    from rez.vendor.pygraph.classes.digraph import digraph
+    from rez.version import Requirement
+
+    graph_class: Any = digraph  # pygraph is untyped
+    graph = graph_class()
+    ids: dict[Any, str] = {}
+
+    def node(key: Any, label: str, color: str, style: str) -> str:
+        found = ids.get(key)
+        if found is None:
+            found = ids[key] = f"_{len(ids) + 1}"
+            graph.add_node(found, attrs=[("label", label), ("fontsize", 10),
+                                         ("fillcolor", color), ("style", f'"{style}"')])
+        return found
+
+    def request(text: str, initial: bool = False) -> str:
+        return node(("request", text), text, "#FFFFAA" if initial else "#F6F6F6",
+                    "filled,dashed")
+
+    def edge(a: str, b: str) -> None:
+        if not graph.has_edge((a, b)):
+            graph.add_edge((a, b))
+            graph.add_edge_attribute((a, b), ("arrowsize", "0.5"))
+
+    for text in requests:
+        request(text, initial=True)
+    answered = {}
+    for variant in variants:
+        answered[variant.name] = node(("scope", variant.name), variant.qualified_name,
+                                      "#AAFFAA", "filled")
+    for text in ephemerals:
+        answered[Requirement(text).name] = node(("scope", text), text, "#F6F6F6", "filled")
+    for text in requests:
+        target = answered.get(Requirement(text).name)
+        if target is not None:
+            edge(request(text, initial=True), target)
+    for variant, reqs in zip(variants, requires):
+        for text in reqs:
+            edge(answered[variant.name], request(text))
+    return graph

@@ -1,0 +1,142 @@
+"""The solver hook: rez's ``Resolver._solve`` answered by pyrer where pyrer gives rez's
+answer, by rez's own solver everywhere else.
+
+Imported at interpreter start by ``pyrer_rez_plugin.pth``. Importing costs one tiny
+finder on ``sys.meta_path``, which waits for ``rez.resolver`` to be imported and then
+wraps its ``Resolver._solve`` (and takes itself off ``sys.meta_path``). Nothing more
+happens until a resolve runs. With ``PYRER_REZ_SOLVER=0`` nothing is installed at all.
+
+Why ``_solve``: it is the one method of ``Resolver`` that runs the solver, after rez's
+resolve cache (memcached) missed and before rez converts the solver's answer
+(``_solver_to_dict``), builds the resolved ``Variant``s from their handles and stores
+the result in the cache. So everything around the solve stays rez's code. The wrapper
+checks the switch on every call, so a resolve is stock whenever it is off.
+"""
+
+from __future__ import annotations
+
+import sys
+import threading
+from typing import TYPE_CHECKING
+
+from . import SOLVER_ENV, enabled, env_switch
+
+if TYPE_CHECKING:
+    from typing import Any, Dict
+
+_TARGET = "rez.resolver"
+_lock = threading.Lock()
+_stats: Dict[str, Any] = {"fast_solves": 0, "fallbacks": {}, "hooked": False,
+                          "fast_solve_seconds": 0.0}
+
+
+def stats() -> Dict[str, Any]:
+    """This process's counters (a copy): resolves answered by pyrer (``fast_solves``),
+    resolves handed to rez's solver by reason (``fallbacks``), whether rez's
+    ``Resolver`` is hooked (``hooked``), and seconds spent in pyrer's answers."""
+    with _lock:
+        return {**_stats, "fallbacks": dict(_stats["fallbacks"])}
+
+
+def _count(fast: bool, reason: str = "", seconds: float = 0.0) -> None:
+    with _lock:
+        if fast:
+            _stats["fast_solves"] += 1
+            _stats["fast_solve_seconds"] += seconds
+        else:
+            fallbacks = _stats["fallbacks"]
+            fallbacks[reason] = fallbacks.get(reason, 0) + 1
+
+
+def _debug(message: str, *args: Any) -> None:
+    """rez's debug output for plugins (``REZ_DEBUG_PLUGINS=1`` or ``debug_all``)."""
+    try:
+        from rez.config import config
+
+        config.debug_printer("plugins")("pyrer: " + message, *args)
+    except Exception:  # diagnostics never break a resolve
+        pass
+
+
+def wrap(resolver_class: Any) -> None:
+    """Wraps ``resolver_class._solve`` (once)."""
+    original = resolver_class._solve
+    if getattr(original, "_pyrer_original", None) is not None:
+        return
+
+    def _solve(self: Any) -> Any:
+        if not enabled(SOLVER_ENV):
+            return original(self)
+        try:
+            from pyrer import _rez_solver
+        except Exception as err:  # a broken pyrer install: stock rez, loudly
+            _count(False, "unavailable")
+            _debug("fallback to rez's solver (unavailable: %r)", err)
+            return original(self)
+        answer = _rez_solver.answer(self)
+        if answer.solver is not None:
+            _count(True, seconds=answer.seconds)
+            _debug("resolve answered by pyrer in %.3f s: %s", answer.seconds, answer.detail)
+            return answer.solver
+        _count(False, answer.reason)
+        _debug("fallback to rez's solver (%s): %s", answer.reason, answer.detail)
+        return original(self)
+
+    _solve._pyrer_original = original  # type: ignore[attr-defined]
+    _solve.__doc__ = original.__doc__
+    resolver_class._solve = _solve
+    with _lock:
+        _stats["hooked"] = True
+
+
+class _Loader:
+    """Runs the real loader of ``rez.resolver``, then wraps its ``Resolver``."""
+
+    def __init__(self, loader: Any) -> None:
+        self.loader = loader
+
+    def create_module(self, spec: Any) -> Any:
+        return self.loader.create_module(spec)
+
+    def exec_module(self, module: Any) -> None:
+        self.loader.exec_module(module)
+        try:
+            wrap(module.Resolver)
+        except Exception as err:  # never break rez's import
+            import warnings
+
+            warnings.warn(f"pyrer: cannot hook rez's resolver ({err!r}); stock rez",
+                          RuntimeWarning, stacklevel=2)
+
+    def __getattr__(self, name: str) -> Any:  # get_filename, is_package, ...
+        return getattr(self.loader, name)
+
+
+class _Finder:
+    """A meta-path finder that answers only for ``rez.resolver``, once."""
+
+    def find_spec(self, fullname: str, path: Any, target: Any = None) -> Any:
+        if fullname != _TARGET:
+            return None
+        if self in sys.meta_path:
+            sys.meta_path.remove(self)
+        import importlib.util
+
+        spec = importlib.util.find_spec(fullname)
+        if spec is not None and spec.loader is not None:
+            spec.loader = _Loader(spec.loader)  # type: ignore[assignment]  # duck-typed
+        return spec
+
+
+def install() -> None:
+    """Hooks rez's resolver now if it is imported, else when it is."""
+    if env_switch(SOLVER_ENV) is False:
+        return
+    module = sys.modules.get(_TARGET)
+    if module is not None:
+        wrap(module.Resolver)
+    elif not any(isinstance(f, _Finder) for f in sys.meta_path):
+        sys.meta_path.insert(0, _Finder())
+
+
+install()

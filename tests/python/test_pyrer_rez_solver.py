@@ -1,0 +1,230 @@
+"""The solver hook (PYRER_REZ_SOLVER): rez's Resolver answered by pyrer's pipeline where
+it gives rez's answer, by rez's solver (a counted, reported fallback) everywhere else;
+contexts, environments and .rxt files identical to stock."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+rez = pytest.importorskip("rez")
+
+from rez.config import config  # noqa: E402
+from rez.package_filter import PackageFilterList  # noqa: E402
+from rez.package_order import VersionSplitPackageOrder  # noqa: E402
+from rez.resolved_context import ResolvedContext  # noqa: E402
+from rez.resolver import Resolver  # noqa: E402
+from rez.version import Version  # noqa: E402
+
+import pyrer  # noqa: E402
+from conftest import REPO  # noqa: E402
+from test_pyrer_solve import SAMPLE  # noqa: E402
+
+BIN = Path(sys.executable).parent
+
+
+def touch(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+
+
+@pytest.fixture
+def repo(tmp_path) -> Path:
+    root = tmp_path / "pkgs"
+    for v in ("2.7.18", "3.9.1", "3.11.4"):
+        touch(root / "python" / v / "package.py", f"name='python'\nversion='{v}'\n")
+    touch(root / "tool" / "1.0" / "package.py",
+          "name='tool'\nversion='1.0'\nvariants=[['python-2'], ['python-3']]\n")
+    touch(root / "lib" / "2.0" / "package.py",
+          "name='lib'\nversion='2.0'\nrequires=['tool', 'python-2']\n")
+    touch(root / "eph" / "1.0" / "package.py",
+          "name='eph'\nversion='1.0'\nrequires=['.cuda-11']\n")
+    # a late-bound requires that differs in and out of a context: rez's solver loads it
+    # in the resolve's context, and so must pyrer's (it is no static read)
+    touch(root / "late" / "1.0" / "package.py",
+          "name='late'\nversion='1.0'\n"
+          "@late()\ndef requires():\n"
+          "    if in_context() and 'lib' in request:\n"
+          "        return ['python-2']\n"
+          "    return ['python-3']\n")
+    return root
+
+
+def resolve(switch: str, monkeypatch, *args, **kwargs):
+    """(status, resolved variants, stats change) of one ResolvedContext."""
+    monkeypatch.setenv("PYRER_REZ_SOLVER", switch)
+    before = pyrer.rez_integration_stats()
+    try:
+        ctx = ResolvedContext(*args, **kwargs)
+        outcome = (ctx.status.name,
+                   [(v.name, str(v.version), v.index) for v in ctx.resolved_packages or []])
+    except Exception as err:  # rez raises for some requests; both sides must raise alike
+        outcome = ("raised", type(err).__name__, str(err))
+    after = pyrer.rez_integration_stats()
+    fallbacks = {k: n - before["fallbacks"].get(k, 0) for k, n in after["fallbacks"].items()
+                 if n != before["fallbacks"].get(k, 0)}
+    return outcome, after["fast_solves"] - before["fast_solves"], fallbacks
+
+
+def same_as_stock(monkeypatch, *args, **kwargs):
+    stock, fast, fallbacks = resolve("0", monkeypatch, *args, **kwargs)
+    assert (fast, fallbacks) == (0, {}), "the switch is off: rez's solver, nothing counted"
+    hooked = resolve("1", monkeypatch, *args, **kwargs)
+    assert hooked[0] == stock, (args, kwargs)
+    return hooked
+
+
+def test_the_hook_is_installed_at_interpreter_start():
+    assert getattr(Resolver._solve, "_pyrer_original", None) is not None
+    assert pyrer.rez_integration_stats()["hooked"] is True
+    out = subprocess.run([sys.executable, "-c",
+                          "import sys; print('rez' in sys.modules, 'pyrer' in sys.modules)"],
+                         capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["False", "False"]  # the hook imports neither at start
+    off = subprocess.run(
+        [sys.executable, "-c", "import sys, rez.resolver as r; "
+         "print(hasattr(r.Resolver._solve, '_pyrer_original'), len(sys.meta_path))"],
+        capture_output=True, text=True, check=True,
+        env=dict(os.environ, PYRER_REZ_SOLVER="0"))
+    assert off.stdout.split()[0] == "False"  # PYRER_REZ_SOLVER=0: rez untouched
+
+
+def test_fast_path_resolves_as_stock(repo, monkeypatch):
+    paths = [str(repo)]
+    for request in (["lib"], ["tool"], ["tool", "python-2"], ["late"], ["late", "lib"],
+                    ["tool", "~python-2"], ["tool", "!python-3"], ["eph"], ["eph", ".cuda-11.2"],
+                    ["tool", "python"]):
+        for implicit in (True, False):
+            outcome, fast, fallbacks = same_as_stock(
+                monkeypatch, request, package_paths=paths, add_implicit_packages=implicit)
+            assert outcome[0] == "solved" and (fast, fallbacks) == (1, {}), request
+    # the late-bound requires saw the context: python-2 with lib in the request
+    outcome, _, _ = same_as_stock(monkeypatch, ["late", "lib"], package_paths=paths)
+    assert ("python", "2.7.18", None) in outcome[1]
+
+
+def test_variant_select_mode(repo, monkeypatch):
+    for mode in ("version_priority", "intersection_priority"):
+        monkeypatch.setattr(config, "variant_select_mode", mode, raising=False)
+        config.override("variant_select_mode", mode)
+        try:
+            outcome, fast, _ = same_as_stock(monkeypatch, ["tool", "python"],
+                                             package_paths=[str(repo)])
+        finally:
+            config.remove_override("variant_select_mode")
+        assert (outcome[0], fast) == ("solved", 1)
+
+
+def test_fallbacks_answer_as_rez_and_are_counted(repo, monkeypatch):
+    paths = [str(repo)]
+    py3 = PackageFilterList.from_pod([{"excludes": ["python-3.11"]}])
+    cases = [
+        ("not_solved", (["lib", "python-3"],), {}),
+        ("not_solved", (["nothere"],), {}),
+        ("package_filter", (["tool"],), {"package_filter": py3}),
+        ("timestamp", (["tool"],), {"timestamp": 2_000_000_000}),
+        ("package_orderers", (["tool"],),
+         {"package_orderers": [VersionSplitPackageOrder(Version("3"))]}),
+        ("max_fails", (["tool"],), {"max_fails": 3}),
+        ("time_limit", (["tool"],), {"time_limit": 60}),
+        ("callback", (["tool"],), {"callback": lambda state: (
+            __import__("rez.solver").solver.SolverCallbackReturn.keep_going, "")}),
+        ("package_load_callback", (["tool"],), {"package_load_callback": lambda p: None}),
+        ("building", (["tool"],), {"building": True}),
+        ("verbose", (["tool"],), {"verbosity": 1, "buf": open(os.devnull, "w")}),
+        ("repository_type", (["tool"],), {"package_paths": ["memory@nowhere"]}),
+    ]
+    for reason, args, kwargs in cases:
+        kwargs.setdefault("package_paths", paths)
+        outcome, fast, fallbacks = same_as_stock(monkeypatch, *args, **kwargs)
+        assert (fast, fallbacks) == (0, {reason: 1}), (reason, outcome)
+
+
+def test_fallbacks_are_reported_at_rez_debug_verbosity(repo):
+    code = ("from rez.resolved_context import ResolvedContext as R; import sys; "
+            "R(['lib', 'python-3'], package_paths=[sys.argv[1]]); "
+            "R(['tool'], package_paths=[sys.argv[1]])")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("REZ_", "PYRER_REZ"))}
+    out = subprocess.run([sys.executable, "-c", code, str(repo)], capture_output=True,
+                         text=True, env=dict(env, PYRER_REZ_SOLVER="1", REZ_DEBUG_PLUGINS="1",
+                                             REZ_DISABLE_HOME_CONFIG="1"))
+    assert out.returncode == 0, out.stderr
+    text = out.stdout + out.stderr
+    assert "pyrer: fallback to rez's solver (not_solved)" in text
+    assert "pyrer: resolve answered by pyrer" in text
+    quiet = subprocess.run([sys.executable, "-c", code, str(repo)], capture_output=True,
+                           text=True, env=dict(env, PYRER_REZ_SOLVER="1",
+                                               REZ_DISABLE_HOME_CONFIG="1"))
+    assert "pyrer:" not in quiet.stdout + quiet.stderr
+
+
+def test_optionvars_switch(repo):
+    code = ("import sys, pyrer; from rez.resolved_context import ResolvedContext as R; "
+            "R(['tool'], package_paths=[sys.argv[1]]); "
+            "print(pyrer.rez_integration_stats()['fast_solves'])")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("REZ_", "PYRER_REZ"))}
+    env["REZ_DISABLE_HOME_CONFIG"] = "1"
+    on = '{"pyrer": {"rez_solver": true}}'
+    for extra, fast in (({"REZ_OPTIONVARS_JSON": on}, "1"), ({}, "0"),
+                        ({"REZ_OPTIONVARS_JSON": on, "PYRER_REZ_SOLVER": "0"}, "0")):
+        out = subprocess.run([sys.executable, "-c", code, str(repo)], capture_output=True,
+                             text=True, env=dict(env, **extra))
+        assert out.stdout.split()[-1:] == [fast], (extra, out.stderr)
+
+
+def test_contexts_serialize_and_print(repo, monkeypatch, tmp_path):
+    """A fast-path context is rez's: it saves, loads, prints its graph, and equals
+    (resolved packages, request) the stock one."""
+    monkeypatch.setenv("PYRER_REZ_SOLVER", "1")
+    ctx = ResolvedContext(["tool", "lib"], package_paths=[str(repo)])
+    assert ctx.status.name == "solved" and not ctx.from_cache
+    rxt = tmp_path / "c.rxt"
+    ctx.save(str(rxt))
+    loaded = ResolvedContext.load(str(rxt))
+    assert loaded == ctx and loaded.resolved_packages == ctx.resolved_packages
+    dot = loaded.graph(as_dot=True)
+    for node in ("tool-1.0[0]", "lib-2.0[]", "python-2.7.18[]"):
+        assert node in dot
+    monkeypatch.setenv("PYRER_REZ_SOLVER", "0")
+    assert ResolvedContext(["tool", "lib"], package_paths=[str(repo)]) == ctx
+
+
+VARYING = re.compile(r"^(REZ_(RXT|CONTEXT)_FILE|REZ_(USED|SHELL_INIT)_TIMESTAMP)=.*$", re.M)
+
+
+def test_rez_env_environment_is_stock(bench_repo):
+    """`rez-env --paths ... -- printenv`: the same REZ_* variables with the switch on
+    (both switches) as stock, except temporary paths and times."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("REZ_", "PYRER_REZ"))}
+    env["REZ_DISABLE_HOME_CONFIG"] = "1"
+    requests = [["integer-1.6.6", "coincidence"], ["--no-implicit", "chest-0.0.1"],
+                ["--exclude", "wave-2.7.13", "integer-1.6.6", "coincidence"],
+                ["~diam==linux", "joke", "text-0.43.1", "nail-2", "cooking==1.8.2"]]
+    for request in requests:
+        runs = []
+        for extra in ({}, {"PYRER_REZ_SOLVER": "1", "PYRER_REZ_PLUGIN": "1"}):
+            out = subprocess.run([str(BIN / "rez-env"), "--paths", str(bench_repo), *request,
+                                  "--", "printenv"], capture_output=True, text=True,
+                                 env=dict(env, **extra))
+            rez_vars = sorted(line for line in out.stdout.splitlines()
+                              if line.startswith("REZ_"))
+            runs.append((out.returncode, VARYING.sub("", "\n".join(rez_vars))))
+        assert runs[0] == runs[1], request
+        solves = request is not requests[-1]  # the last one fails: rez's failure, both sides
+        assert (runs[0][0] == 0 and "REZ_USED_RESOLVE=" in runs[0][1]) == solves, request
+
+
+def test_benchmark_sample_through_resolved_context(bench_repo):
+    """CI's sample of rez's 188 requests, implicit packages on and off
+    (benches/rez_solver_differential.py; RESULTS.md has the full run)."""
+    out = subprocess.run([sys.executable, str(REPO / "benches" / "rez_solver_differential.py"),
+                          "--only", ",".join(map(str, SAMPLE))],
+                         capture_output=True, text=True)
+    print(out.stdout)
+    assert out.returncode == 0 and out.stdout.rstrip().endswith("identical"), \
+        out.stdout + out.stderr
