@@ -14,6 +14,9 @@ fast path (``pyrer.rez_integration_stats()``), not by a fallback.
 Usage (from the repository root, with pyrer installed by tools/build_pyrer.sh):
 
     .venv/bin/python benches/rez_solver_differential.py [--only 0,2,5] [--json OUT]
+        [--stock-from JSON]
+
+(``--stock-from`` reuses the stock side of an earlier ``--json``: it takes most of the time.)
 
 Exit status 0 when every resolve agrees, 1 otherwise.
 """
@@ -114,6 +117,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--only", help="comma-separated request indexes (default: all 188)")
     ap.add_argument("--json", type=Path, help="write both sides' records here")
+    ap.add_argument("--stock-from", type=Path, metavar="JSON",
+                    help="reuse the stock records of an earlier --json run")
     ap.add_argument("--child", metavar="BENCH", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
@@ -123,7 +128,11 @@ def main(argv: list[str] | None = None) -> int:
     indexes = ([int(i) for i in args.only.split(",")] if args.only
                else list(range(len(requests))))
     start = time.perf_counter()
-    stock = run_side("0", bench, indexes)
+    if args.stock_from:
+        earlier = json.loads(args.stock_from.read_text())["stock"]
+        stock = {(r["index"], r["implicit"]): r for r in earlier if r["index"] in indexes}
+    else:
+        stock = run_side("0", bench, indexes)
     middle = time.perf_counter()
     hooked = run_side("1", bench, indexes)
     end = time.perf_counter()
@@ -137,7 +146,9 @@ def main(argv: list[str] | None = None) -> int:
         for k, n in r["fallbacks"].items():
             reasons[k] = reasons.get(k, 0) + n
     print(f"{len(stock)} resolves ({len(indexes)} requests, implicit packages on and off): "
-          f"{solved} solved; stock {middle - start:.1f} s, hooked {end - middle:.1f} s; "
+          f"{solved} solved; stock "
+          + (f"from {args.stock_from}" if args.stock_from else f"{middle - start:.1f} s")
+          + f", hooked {end - middle:.1f} s; "
           f"hooked fallbacks {reasons}")
     for line in problems:
         print("DIFFERS:", line)

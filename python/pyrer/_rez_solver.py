@@ -10,9 +10,10 @@ own solver must answer instead. pyrer answers only what it models exactly:
   their messages and graphs are rez's);
 * with rez's default solver callbacks and quiet output.
 
-The resolved variants are rez's own ``Variant`` objects, looked up by rez
-(``iter_packages``, the first path winning a version, as in rez's solver), so their
-handles, and everything rez then builds from them, are rez's. Late-bound package
+The resolved variants are rez's own ``Variant`` objects, made by rez's repository from
+the package directory pyrer resolved (the first path holding the version, as in rez's
+solver; anything else is looked up with rez's ``iter_packages``), so their handles, and
+everything rez then builds from them, are rez's. Late-bound package
 attributes that rez loads during the solve see the resolve's context, as in rez.
 """
 
@@ -123,8 +124,10 @@ def _answer(resolver: Any) -> Answer:
         reason = "not_solved" if result.status == "failed" else "error"
         return _fallback(reason, result.failure_description or result.status)
     variants = []
+    repos = _repositories(paths)
     for resolved in result.resolved_packages:
-        variant = _rez_variant(resolved.name, resolved.version, resolved.variant_index, paths)
+        variant = _variant_at(resolved, repos) or _rez_variant(
+            resolved.name, resolved.version, resolved.variant_index, paths)
         if variant is None:
             return _fallback("mismatch", f"rez finds no {resolved!r} in {paths}")
         variants.append(variant)
@@ -139,6 +142,41 @@ def _answer(resolver: Any) -> Answer:
                      seconds, result.presolve_time_ms / 1000.0)
     detail = f"{len(variants)} packages, presolve {result.presolve_time_ms:.1f} ms"
     return Answer(solver, "", detail, seconds)
+
+
+def _repositories(paths: List[str]) -> dict[str, Any]:
+    """Each package path's rez repository, by the path and by its location."""
+    import os
+
+    from rez.package_repository import package_repository_manager
+
+    repos: dict[str, Any] = {}
+    for path in paths:
+        repo = package_repository_manager.get_repository(path)
+        repos.setdefault(path, repo)
+        repos.setdefault(os.path.normpath(path), repo)
+        repos.setdefault(repo.location, repo)
+    return repos
+
+
+def _variant_at(resolved: Any, repos: dict[str, Any]) -> Any:
+    """rez's ``Variant`` of a resolved variant pyrer read from ``ROOT/name/version/``,
+    built from that package's resource as rez's repository builds it (no listing);
+    None for anything else (e.g. a combined family), which ``_rez_variant`` finds."""
+    import os
+
+    from rez.packages import Package
+
+    package_file = resolved.uri.rpartition("[")[0]
+    version_dir = os.path.dirname(package_file)
+    family_dir = os.path.dirname(version_dir)
+    repo = repos.get(os.path.dirname(family_dir))
+    if repo is None or (os.path.basename(family_dir), os.path.basename(version_dir)) != \
+            (resolved.name, resolved.version):
+        return None
+    resource = repo.get_resource("filesystem.package", location=repo.location,
+                                 name=resolved.name, version=resolved.version)
+    return Package(resource).get_variant(resolved.variant_index)
 
 
 def _rez_variant(name: str, version: str, index: Optional[int], paths: List[str]) -> Any:

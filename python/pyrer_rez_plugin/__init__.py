@@ -25,9 +25,8 @@ has already loaded by then.
 from __future__ import annotations
 
 import os
-import warnings
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False  # typing itself costs milliseconds at interpreter start
 if TYPE_CHECKING:
     from typing import Any, Optional
 
@@ -50,6 +49,8 @@ def enabled(env: str = PLUGIN_ENV) -> bool:
         pyrer_vars = (config.optionvars or {}).get("pyrer") or {}
         return bool(pyrer_vars.get(_OPTION[env], False))
     except Exception as err:
+        import warnings
+
         warnings.warn(f"pyrer: cannot read rez's optionvars ({err!r}); {env} off",
                       RuntimeWarning, stacklevel=2)
         return False
@@ -64,6 +65,8 @@ def env_switch(env: str) -> Optional[bool]:
         return True
     if value in _OFF:
         return False
+    import warnings
+
     warnings.warn(f"pyrer: {env}={value!r} is not one of {_ON + _OFF}; {env} off",
                   RuntimeWarning, stacklevel=3)
     return False
@@ -81,6 +84,8 @@ def register_plugin() -> Any:
 
         return _rez_repo.repository_class()
     except Exception as err:  # degrade to stock rez, loudly
+        import warnings
+
         warnings.warn(f"pyrer: the scanner-backed rez repository is unavailable ({err!r}); "
                       "using rez's builtin filesystem repository", RuntimeWarning, stacklevel=2)
         return builtin

@@ -15,17 +15,16 @@ checks the switch on every call, so a resolve is stock whenever it is off.
 
 from __future__ import annotations
 
+import _thread
 import sys
-import threading
-from typing import TYPE_CHECKING
 
-from . import SOLVER_ENV, enabled, env_switch
+from . import SOLVER_ENV, TYPE_CHECKING, enabled, env_switch
 
 if TYPE_CHECKING:
     from typing import Any, Dict
 
 _TARGET = "rez.resolver"
-_lock = threading.Lock()
+_lock = _thread.allocate_lock()  # (threading costs a millisecond at interpreter start)
 _stats: Dict[str, Any] = {"fast_solves": 0, "fallbacks": {}, "hooked": False,
                           "fast_solve_seconds": 0.0}
 

@@ -137,7 +137,9 @@ def test_closed_stdout_exits_quietly(bench_repo):
 
 
 def test_progress_only_on_a_terminal(long_scan):
-    paths = [str(p) for p in long_scan.paths]
+    # three times the long scan: well past the progress line's delay even when the
+    # scan was timed on a busier machine than it runs on here
+    paths = [str(p) for p in long_scan.paths] * 3
     flags = ["--check-package-files", "--package-filenames", "nothere"]
     leader, follower = pty.openpty()
     try:

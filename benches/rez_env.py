@@ -1,0 +1,225 @@
+"""``rez env`` benchmark: stock rez, pyrer's repository plugin, and the plugin with the
+solver hook, each run as the user runs it, one fresh process per measurement.
+
+Every measurement is the wall time of one command, from its start to its exit:
+
+    rez-env --paths REPO <request> -- printenv REZ_USED_RESOLVE
+
+(a command as cheap as ``true`` that also prints the resolve, so that the modes are
+checked to agree), over rez's benchmark repository (1266 families, 18226 packages),
+implicit packages on as in a user's shell. Python's start, rez's imports, the
+resolve, the context and the shell are all in it. Modes:
+
+* ``stock``: no pyrer switch;
+* ``plugin``: ``PYRER_REZ_PLUGIN=1`` (rez's listings from pyrer's scanner);
+* ``plugin+solver``: ``PYRER_REZ_PLUGIN=1 PYRER_REZ_SOLVER=1`` (pyrer answers the solve).
+
+Conditions as in e2e.py: ``cold-local`` (page cache dropped right before the command, so
+Python's and rez's own files start cold too), ``warm-local``, and ``fuse`` (the
+repository through ``latencyfs`` with 1 ms per FUSE reply, mounted fresh per
+measurement). Modes run interleaved (per condition: for each run, request, mode). After
+the timed runs, one untimed ``plugin+solver`` run per request with rez's plugin debug
+output checks that pyrer's fast path answered each solved request (and rez's solver,
+by the ``not_solved`` fallback, each failed one).
+
+Usage (from the repository root, as root, pyrer installed in .venv by
+tools/build_pyrer.sh, latencyfs built by ``cargo build --release -p pyrer-benches``):
+
+    .venv/bin/python benches/rez_env.py [--requests subset|all|0,2,5] [--runs 3]
+        [--conditions cold-local,warm-local,fuse] [--write benches/RESULTS.md] [--json OUT]
+
+Exit status 0 when the modes agree on every request and the fast path answered as
+above, 1 otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import e2e
+from solve_differential import benchmark, write_section  # (also clears REZ_* settings)
+
+BEGIN, END = "<!-- rez-env:begin -->", "<!-- rez-env:end -->"
+REZ_ENV = Path(sys.executable).parent / "rez-env"
+MODES: dict[str, dict[str, str]] = {
+    "stock": {},
+    "plugin": {"PYRER_REZ_PLUGIN": "1"},
+    "plugin+solver": {"PYRER_REZ_PLUGIN": "1", "PYRER_REZ_SOLVER": "1"},
+}
+TARGET = 5.0  # plugin+solver at least 5x faster than stock, summed, in every condition
+
+
+def environment(mode: str, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PYRER_")}
+    env.update(MODES[mode], REZ_DISABLE_HOME_CONFIG="1", **extra)
+    return env
+
+
+def command(request: list[str], path: Path) -> list[str]:
+    return [str(REZ_ENV), "--paths", str(path), *request, "--", "printenv", "REZ_USED_RESOLVE"]
+
+
+def measure(mode: str, request: list[str], path: Path, cold: bool) -> dict[str, Any]:
+    env = environment(mode)
+    if cold:
+        e2e.drop_caches()
+    start = time.perf_counter()
+    proc = subprocess.run(command(request, path), env=env, capture_output=True, text=True,
+                          timeout=e2e.CHILD_TIMEOUT)
+    total = time.perf_counter() - start
+    return {"status": "solved" if proc.returncode == 0 else "failed",
+            "resolve": proc.stdout.strip(), "total_s": total}
+
+
+def run_all(args: argparse.Namespace, bench: Path, requests: list[list[str]],
+            indexes: list[int]) -> list[dict[str, Any]]:
+    records = []
+    mountpoint = e2e.MOUNTPOINT.resolve()
+    for condition in args.conditions:
+        if condition == "warm-local":
+            e2e.warm_page_cache(bench)
+        for run in range(1, args.runs + 1):
+            for i in indexes:
+                for mode in MODES:
+                    if condition == "fuse":
+                        with e2e.latencyfs(bench, mountpoint):
+                            rec = measure(mode, requests[i], mountpoint, cold=True)
+                    else:
+                        rec = measure(mode, requests[i], bench, cold=condition == "cold-local")
+                    rec.update(condition=condition, run=run, request=i, mode=mode)
+                    records.append(rec)
+                    if args.json:
+                        args.json.write_text(json.dumps(records, indent=1))
+                    print(f"[{condition} {run}/{args.runs}] #{i:<3} {mode:13} {rec['status']:6} "
+                          f"{len(rec['resolve'].split()):3} pkgs  {rec['total_s']:7.3f} s",
+                          flush=True)
+    return records
+
+
+def check_fast_path(bench: Path, requests: list[list[str]], indexes: list[int],
+                    records: list[dict[str, Any]]) -> list[str]:
+    """Solved requests answered by pyrer, failed ones by rez's solver (one untimed run each)."""
+    problems = []
+    for i in indexes:
+        status = next(r["status"] for r in records if r["request"] == i)
+        proc = subprocess.run(command(requests[i], bench), capture_output=True, text=True,
+                              env=environment("plugin+solver", REZ_DEBUG_PLUGINS="1"))
+        text = proc.stdout + proc.stderr
+        want = ("pyrer: resolve answered by pyrer" if status == "solved"
+                else "pyrer: fallback to rez's solver (not_solved)")
+        if want not in text:
+            problems.append(f"#{i} ({status}): no '{want}' in rez's debug output")
+    return problems
+
+
+def disagreements(records: list[dict[str, Any]]) -> list[str]:
+    found = []
+    for condition, i in sorted({(r["condition"], r["request"]) for r in records}):
+        outcomes = {(r["status"], r["resolve"]) for r in records
+                    if (r["condition"], r["request"]) == (condition, i)}
+        if len(outcomes) > 1:
+            found.append(f"{condition} #{i}: the modes or runs differ: {sorted(outcomes)}")
+    return found
+
+
+def condition_report(records: list[dict[str, Any]], condition: str,
+                     indexes: list[int]) -> list[str]:
+    modes = list(MODES)
+    median = {(i, m): statistics.median(r["total_s"] for r in records
+                                        if (r["condition"], r["request"], r["mode"])
+                                        == (condition, i, m))
+              for i in indexes for m in modes}
+    lines = [f"### {condition}", "",
+             "| request | status | packages | " + " | ".join(modes)
+             + " | stock / plugin+solver |", "|" + "---|" * (len(modes) + 4)]
+    worse = []
+    for i in indexes:
+        rec = next(r for r in records if (r["condition"], r["request"]) == (condition, i))
+        fast, stock = median[(i, "plugin+solver")], median[(i, "stock")]
+        if fast > stock * (1 + e2e.NOISE_RATIO) and fast - stock > e2e.NOISE_SECONDS:
+            worse.append(i)
+        lines.append(f"| {i} | {rec['status']} | {len(rec['resolve'].split())} | "
+                     + " | ".join(f"{median[(i, m)]:.3f}" for m in modes)
+                     + f" | {e2e.ratio(stock, fast):.1f}× |")
+    sums = {m: sum(median[(i, m)] for i in indexes) for m in modes}
+    speedup = e2e.ratio(sums["stock"], sums["plugin+solver"])
+    lines.append("| **sum** |  |  | " + " | ".join(f"{sums[m]:.3f}" for m in modes)
+                 + f" | {speedup:.1f}× |")
+    lines += ["", f"- **plugin+solver**: summed {speedup:.1f}× faster than stock (target ≥ "
+              f"{TARGET:g}×: **{'met' if speedup >= TARGET else 'not met'}**); never slower "
+              f"than stock beyond noise (> 10% and > 50 ms): "
+              + ("**met**." if not worse else f"**not met** (requests {worse})."),
+              f"- **plugin**: summed {e2e.ratio(sums['stock'], sums['plugin']):.2f}× stock's speed.",
+              ""]
+    return lines
+
+
+def report(args: argparse.Namespace, records: list[dict[str, Any]], indexes: list[int],
+           problems: list[str]) -> str:
+    conditions = [c for c in args.conditions if any(r["condition"] == c for r in records)]
+    lines = [BEGIN, "## `rez env`: stock, plugin, plugin with the solver hook", "",
+             f"Command: `.venv/bin/python benches/rez_env.py --runs {args.runs} --conditions "
+             f"{','.join(args.conditions)}` ({e2e.machine_facts()}).", "",
+             f"Requests {', '.join(map(str, indexes))} of rez's benchmark `requests.json`; "
+             "medians of interleaved runs (" + e2e.runs_done(records, conditions) + "), "
+             "seconds of wall time of one `rez-env --paths REPO <request> -- printenv "
+             "REZ_USED_RESOLVE` process each (implicit packages on). `plugin`: "
+             "`PYRER_REZ_PLUGIN=1`; `plugin+solver`: also `PYRER_REZ_SOLVER=1`.", ""]
+    for condition in conditions:
+        lines += condition_report(records, condition, indexes)
+    lines.append("Every mode gave the same resolve for every request, and the fast path "
+                 "answered every solved one." if not problems
+                 else "**Problems:** " + "; ".join(problems))
+    lines.append(END)
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--requests", default="subset",
+                    help="subset (e2e.py's fixed list; default), all, or indexes 0,2,5")
+    ap.add_argument("--conditions", default=",".join(e2e.CONDITIONS))
+    ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--write", type=Path, help="write the section into this RESULTS.md")
+    ap.add_argument("--json", type=Path, help="write every measurement's record here")
+    ap.add_argument("--report-from", type=Path, metavar="JSON",
+                    help="measure nothing: report the records written with --json")
+    args = ap.parse_args(argv)
+    args.conditions = args.conditions.split(",")
+    if bad := [c for c in args.conditions if c not in e2e.CONDITIONS]:
+        ap.error(f"unknown {bad}; choose from {', '.join(e2e.CONDITIONS)}")
+    if os.geteuid() != 0 and not args.report_from:
+        sys.exit("rez_env.py needs root (drop_caches, FUSE mounts)")
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, e2e.stop_on_signal)
+    bench, requests = benchmark()
+    indexes = (list(range(len(requests))) if args.requests == "all"
+               else e2e.SUBSET if args.requests == "subset"
+               else [int(i) for i in args.requests.split(",")])
+    if args.report_from:
+        records = json.loads(args.report_from.read_text())
+        problems = disagreements(records)
+    else:
+        with e2e.exclusive(e2e.MOUNTPOINT.with_suffix(".lock")):
+            records = run_all(args, bench, requests, indexes)
+        problems = disagreements(records) + check_fast_path(bench, requests, indexes, records)
+    for p in problems:
+        print("PROBLEM " + p, file=sys.stderr)
+    body = report(args, records, indexes, problems)
+    print(body)
+    if args.write:
+        write_section(args.write, body, BEGIN, END)
+    return 0 if not problems else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
