@@ -18,9 +18,9 @@ Environment:
 
 * ``PYRER_READ_BIN``   prebuilt ``read`` example (else ``cargo build --release -p
   pyrer-reader --example read`` runs once per session);
-* ``PYRER_REZ_PYTHON`` python with rez 3.4.0 (as in test_differential.py);
+* ``PYRER_REZ_PYTHON`` python with rez 3.4.0 (see tests/conftest.py);
 * ``PYRER_CACHE_DIR``  where the benchmark repository is extracted (as in
-  test_differential.py).
+  tests/conftest.py).
 """
 
 from __future__ import annotations
@@ -34,7 +34,8 @@ from pathlib import Path
 
 import pytest
 
-from test_differential import benchmark_repo, rez_python  # noqa: F401  (shared fixtures)
+import harness
+
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
@@ -118,18 +119,7 @@ def json_lines(text: str) -> list:
 
 @pytest.fixture(scope="session")
 def read_bin() -> Path:
-    env_bin = os.environ.get("PYRER_READ_BIN")
-    if env_bin:
-        path = Path(env_bin)
-        assert path.is_file() and os.access(path, os.X_OK), f"PYRER_READ_BIN={env_bin}"
-        return path
-    cmd = ["cargo", "build", "--release", "-p", "pyrer-reader", "--example", "read"]
-    proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=1800)
-    assert proc.returncode == 0, f"{' '.join(cmd)} failed:\n{proc.stderr[-4000:]}"
-    target = Path(os.environ.get("CARGO_TARGET_DIR") or REPO / "target")
-    path = (REPO / target) / "release" / "examples" / "read"
-    assert path.is_file(), path
-    return path
+    return harness.example_bin("PYRER_READ_BIN", "pyrer-reader", "read")
 
 
 def run_reader(read_bin: Path, root: Path) -> dict:
@@ -268,9 +258,9 @@ def test_comparison_detects_an_injected_difference(corpus):
 # rez's benchmark repository
 
 
-def test_benchmark_matches_rez(read_bin, rez_python, benchmark_repo):  # noqa: F811
-    reader = run_reader(read_bin, benchmark_repo)
-    rez = run_rez(rez_python, benchmark_repo, REZ_SHARDS)
+def test_benchmark_matches_rez(read_bin, rez_python, bench_repo):
+    reader = run_reader(read_bin, bench_repo)
+    rez = run_rez(rez_python, bench_repo, REZ_SHARDS)
     assert len(reader) == 18226, len(reader)
     assert len(rez["packages"]) == 18226 and not rez["family_errors"]
     ours_bad, rc3_bad = divergences(reader, rez, "ours"), divergences(reader, rez, "rc3")
@@ -286,10 +276,10 @@ def test_benchmark_matches_rez(read_bin, rez_python, benchmark_repo):  # noqa: F
 
 
 @pytest.fixture(scope="session")
-def benchmark_strings(benchmark_repo) -> tuple[set, set]:  # noqa: F811
+def benchmark_strings(bench_repo) -> tuple[set, set]:
     """The distinct requirement strings and directory versions of the benchmark."""
     requirements, versions = set(), set()
-    for path in benchmark_repo.glob("*/*/package.py"):
+    for path in bench_repo.glob("*/*/package.py"):
         versions.add(path.parent.name)
         for node in ast.parse(path.read_bytes()).body:
             if isinstance(node, ast.Assign) and node.targets[0].id in ("requires", "variants"):
@@ -397,7 +387,7 @@ def string_report(title: str, ours: list, rez: list, bad: list) -> list[str]:
             f"{accepted} accepted by the reader, {len(bad)} accepted but changed or refused by rez"]
 
 
-def test_requirement_strings_match_rez(read_bin, rez_python, benchmark_strings):  # noqa: F811
+def test_requirement_strings_match_rez(read_bin, rez_python, benchmark_strings):
     bench_requirements, _ = benchmark_strings
     rng = random.Random(20240917)
     fuzz = requirement_strings(rng, 4000)
@@ -422,7 +412,7 @@ def test_requirement_strings_match_rez(read_bin, rez_python, benchmark_strings):
     assert 200 < accepted < len(ours) - n_bench - 200, accepted
 
 
-def test_versions_match_rez(read_bin, rez_python, benchmark_strings):  # noqa: F811
+def test_versions_match_rez(read_bin, rez_python, benchmark_strings):
     _, bench_versions = benchmark_strings
     fuzz = version_strings(random.Random(7), 2000) + ["", "1.", ".1", "1..2", "1+2", "1 2",
                                                       "-1", "1-", "v1/2", "\u00e91"]

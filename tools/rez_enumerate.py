@@ -4,12 +4,15 @@
 This is the *reference* the scanner (``target/release/examples/scan --json``) is
 compared against. It drives rez's real filesystem repository plugin
 (``rezplugins.package_repository.filesystem``) through its public machinery and
-prints what rez surfaces, in the scanner's JSON-lines schema.
+prints what rez surfaces, in the scanner's JSON-lines schema. The rules it
+exercises are written down in ``docs/enumeration.md`` (the loop below is its
+ENUM-10.1).
 
 Usage (stable interface; other tools depend on it)::
 
-    PYTHON tools/rez_enumerate.py [--check] [--filenames a,b] [--no-unversioned]
-                                  [--disable-pkg-ignore] [--lock-dir NAME]
+    PYTHON tools/rez_enumerate.py [--check-package-files] [--package-filenames a,b]
+                                  [--no-allow-unversioned] [--disable-pkg-ignore]
+                                  [--file-lock-dir NAME]
                                   [--families a,b] [--list-families] ROOT...
 
 ``PYTHON`` must be able to ``import rez`` (3.4.0), e.g. ``.venv/bin/python``
@@ -17,17 +20,17 @@ Usage (stable interface; other tools depend on it)::
 
 Options (same names and meaning as the scan example's):
 
-``--check``
+``--check-package-files``
     ``plugins.package_repository.filesystem.check_package_definition_files = True``
-``--filenames a,b``
+``--package-filenames a,b``
     ``plugins.package_repository.filesystem.package_filenames = ["a", "b"]``
     (comma list; empty items are dropped)
-``--no-unversioned``
+``--no-allow-unversioned``
     ``allow_unversioned_packages = False`` (top-level setting)
 ``--disable-pkg-ignore``
     the repository is constructed directly as
     ``FileSystemPackageRepository(abspath(ROOT), pool, disable_pkg_ignore=True)``
-``--lock-dir NAME``
+``--file-lock-dir NAME``
     ``plugins.package_repository.filesystem.file_lock_dir = NAME``
 ``--families a,b``
     look these families up by name (``repo.get_package_family(name)``, what a
@@ -40,8 +43,9 @@ Options (same names and meaning as the scan example's):
 Each ``ROOT`` is used like a ``packages_path`` entry: it is passed to
 ``package_repository_manager.get_repository("filesystem@" + ROOT)`` (the explicit
 ``filesystem@`` prefix makes roots containing ``@`` work; rez then applies
-``abspath`` and its own ``realpath`` canonicalisation). ``""`` means the current
-directory, relative roots are relative to the current directory.
+``abspath`` and its own ``realpath`` canonicalisation: ENUM-3.1, EDGE-2, EDGE-3).
+``""`` means the current directory, relative roots are relative to the current
+directory.
 
 Output: JSON lines on stdout, one object per line, sorted deterministically
 (all package records first, sorted by (root, family, version, kind, path, format);
@@ -56,12 +60,13 @@ Package record (identical to the scanner's ``--json`` records)::
 * dir families: one record per package of ``repo.iter_packages(family)``;
   ``version = pkg.get("version")`` (the raw directory string, never parsed);
   ``None`` (an unversioned package, or the magic ``_NO_VERSION`` dir, which rez's
-  handle normalisation turns into "no version") gives ``kind: "unversioned"``;
+  handle normalisation turns into "no version", ENUM-4.4) gives ``kind: "unversioned"``;
   ``path = pkg.filepath or pkg.path``; ``format = pkg.file_format.name`` or null.
 * combined families (``ROOT/foo.py``, ``ROOT/foo.yaml``): ONE family-level record,
   ``kind: "combined"``, ``version: null``, ``path = family.filepath``,
   ``format = family.ext``. The family is NOT iterated, because iterating loads
-  (executes) the file, and would raise for broken links or block forever on FIFOs.
+  (executes) the file, and would raise for broken links or block forever on FIFOs
+  (ENUM-6.1, ENUM-6.4).
 * Paths and names that are not UTF-8 appear as surrogate escapes (``\\udcXX``),
   exactly as ``os.fsdecode`` gives them (``json.dumps`` escapes them).
 
@@ -88,10 +93,10 @@ as an error record instead of silently running package code.
 Isolation: before rez is imported every ``REZ_*`` environment variable is removed
 and ``REZ_DISABLE_HOME_CONFIG=1`` is set, so only rez's built-in defaults plus the
 overrides above apply (memcached is off by default). Overrides are applied in the
-order rez needs (spec section 2): top-level keys first, then ``plugins.*`` keys
-(a top-level override made after a plugin override discards the plugin one), and
-all of them before the first repository is constructed (the plugin snapshots its
-settings at construction).
+order rez needs (``docs/enumeration.md`` ENUM-2.3): top-level keys first, then
+``plugins.*`` keys (a top-level override made after a plugin override discards the
+plugin one, EDGE-57b), and all of them before the first repository is constructed
+(the plugin snapshots its settings at construction, ENUM-2.2, EDGE-57).
 
 Exit status: 0 when no error record was printed, 1 when at least one was, 2 for
 bad usage (argparse).
@@ -117,15 +122,15 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         prog="rez_enumerate.py",
         description="Enumerate rez package repositories with rez itself (JSON lines).",
     )
-    parser.add_argument("--check", action="store_true",
+    parser.add_argument("--check-package-files", dest="check", action="store_true",
                         help="check_package_definition_files = True")
-    parser.add_argument("--filenames", default=None,
+    parser.add_argument("--package-filenames", dest="filenames", default=None,
                         help="package_filenames as a comma list, e.g. custom,package")
-    parser.add_argument("--no-unversioned", action="store_true",
+    parser.add_argument("--no-allow-unversioned", dest="no_unversioned", action="store_true",
                         help="allow_unversioned_packages = False")
     parser.add_argument("--disable-pkg-ignore", action="store_true",
                         help="construct the repository with disable_pkg_ignore=True")
-    parser.add_argument("--lock-dir", default=None, help="file_lock_dir = NAME")
+    parser.add_argument("--file-lock-dir", dest="lock_dir", default=None, help="file_lock_dir = NAME")
     parser.add_argument("--families", default=None,
                         help="look these families up by name (comma list) instead of listing")
     parser.add_argument("--list-families", action="store_true",
@@ -140,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     _isolate_environment()
 
-    # -- config overrides: top-level first, then plugins.* (spec section 2) ----
+    # -- config overrides: top-level first, then plugins.* (ENUM-2.3, EDGE-57b) --
     from rez.config import config
 
     if args.no_unversioned:

@@ -1,6 +1,6 @@
 //! The quick tree: the first families of a repository (by name bytes), hard-linked
 //! into `.cache/bench/subset`. The first 100 families of rez's benchmark repository
-//! hold 1566 versions, the tree of the NFS measurements in `spec/io_uring.md`.
+//! hold 1566 versions: a tree small enough for quick NFS-like measurements.
 
 use std::fs;
 use std::io;

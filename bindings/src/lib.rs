@@ -37,6 +37,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
         pyrer_scanner::ScanOptions::MAX_CONCURRENCY,
     )?;
     m.add("REZ_REQUIRED", disk::REZ_REQUIRED)?;
+    m.add("REZ_DEFAULTS", rez_defaults(m.py())?)?;
     m.add(
         "BackendUnavailableError",
         m.py().get_type::<error::BackendUnavailableError>(),
@@ -48,6 +49,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<cancel::CancelToken>()?;
     m.add_class::<asyncio::ScanThread>()?;
     m.add_function(wrap_pyfunction!(blocking::scan, m)?)?;
+    m.add_function(wrap_pyfunction!(records::problems_message, m)?)?;
     m.add_function(wrap_pyfunction!(asyncio::scan_async, m)?)?;
     m.add_function(wrap_pyfunction!(backends::backends, m)?)?;
     m.add_function(wrap_pyfunction!(prefetch::prefetch, m)?)?;
@@ -59,4 +61,32 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(static_read::parse_static_package_py, m)?)?;
     m.add_function(wrap_pyfunction!(static_read::parse_static_packages_py, m)?)?;
     Ok(())
+}
+
+/// rez 3.4.0's values of the scan options rez configures (`ScanOptions::default`), as
+/// keyword arguments that set them explicitly: `file_lock_dir` is `""` (none, as rez
+/// treats an empty value), because `None` means "from rez's configuration" in Python.
+fn rez_defaults(py: Python<'_>) -> PyResult<Bound<'_, pyo3::types::PyDict>> {
+    let defaults = pyrer_scanner::ScanOptions::default();
+    let dict = pyo3::types::PyDict::new(py);
+    dict.set_item(
+        "check_package_definition_files",
+        defaults.check_package_definition_files,
+    )?;
+    let filenames: Vec<String> = defaults
+        .package_filenames
+        .iter()
+        .map(|name| name.to_string_lossy().into_owned())
+        .collect();
+    dict.set_item("package_filenames", filenames)?;
+    dict.set_item(
+        "allow_unversioned_packages",
+        defaults.allow_unversioned_packages,
+    )?;
+    let lock_dir = defaults
+        .file_lock_dir
+        .map(|dir| dir.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    dict.set_item("file_lock_dir", lock_dir)?;
+    Ok(dict)
 }

@@ -134,7 +134,7 @@ fn optional_iter<'py>(
 /// package has no variants), `requires` (base plus the variant's) and `uri`.
 ///
 /// `uri` is rez's variant URI where the package came from a file
-/// (`solve(package_paths=...)`: `/root/t/1.0/package.py[1]`, `[]` without
+/// (`solve(package_paths=...)`: `/studio/pkgs/t/1.0/package.py[1]`, `[]` without
 /// variants), and pyrer 1.0.0rc3's identifier for in-memory packages
 /// (`t/1.0/package.py[1]`, `lib/2.0.0/package.py`).
 #[pyclass(module = "pyrer", get_all, frozen)]

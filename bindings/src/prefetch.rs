@@ -12,14 +12,10 @@ use pyo3::prelude::*;
 pub(crate) fn prefetch(
     py: Python<'_>,
     paths: Vec<PathBuf>,
-    concurrency: usize,
+    concurrency: i64,
 ) -> PyResult<(usize, u64, usize)> {
-    if concurrency == 0 || concurrency > pyrer_scanner::ScanOptions::MAX_CONCURRENCY {
-        return Err(PyValueError::new_err(format!(
-            "concurrency must be in 1..{}, not {concurrency}",
-            pyrer_scanner::ScanOptions::MAX_CONCURRENCY
-        )));
-    }
+    let concurrency = pyrer_scanner::ScanOptions::check_concurrency(concurrency)
+        .map_err(|err| PyValueError::new_err(err.to_string()))?;
     let done = py.detach(|| pyrer_scanner::prefetch_files(&paths, concurrency));
     Ok((done.files, done.bytes, done.failed))
 }

@@ -163,11 +163,11 @@ impl Problem {
     fn __str__(&self, py: Python<'_>) -> PyResult<String> {
         let path: std::ffi::OsString = self.path.bind(py).extract()?;
         let message = self.message.bind(py).to_string_lossy();
-        Ok(format!(
-            "{} {}: {}",
-            self.operation.bind(py),
-            pyrer_scanner::terminal_safe(path.as_encoded_bytes()),
-            pyrer_scanner::terminal_safe(message.as_bytes())
+        let operation = self.operation.bind(py).to_string_lossy();
+        Ok(pyrer_scanner::problem_line(
+            &operation,
+            path.as_encoded_bytes(),
+            &message,
         ))
     }
 
@@ -223,4 +223,14 @@ fn one_of(argument: &str, value: &Bound<'_, PyString>, allowed: &[&str]) -> PyRe
             value.repr()?
         )))
     }
+}
+
+/// The message of a `ScanError` over `problems` (the scanner's own wording).
+#[pyfunction]
+pub(crate) fn problems_message(problems: Vec<Bound<'_, PyAny>>) -> PyResult<String> {
+    let lines = problems
+        .iter()
+        .map(|problem| Ok(problem.str()?.to_string_lossy().into_owned()))
+        .collect::<PyResult<Vec<String>>>()?;
+    Ok(pyrer_scanner::problems_message(&lines))
 }

@@ -25,7 +25,7 @@ pub(crate) struct Options {
     file_lock_dir: Option<OsString>,
     families: Option<Vec<OsString>>,
     backend: OsString,
-    concurrency: Option<usize>,
+    concurrency: Option<i64>,
 }
 
 /// Builds the request, and the root strings each package's `root` will share.
@@ -57,9 +57,10 @@ pub(crate) fn build(
         file_lock_dir: options.file_lock_dir,
         families,
         backend,
-        concurrency: options
-            .concurrency
-            .unwrap_or(ScanOptions::DEFAULT_CONCURRENCY),
+        concurrency: match options.concurrency {
+            Some(n) => ScanOptions::check_concurrency(n).map_err(BindingError::InvalidOption)?,
+            None => ScanOptions::DEFAULT_CONCURRENCY,
+        },
         on_problem: OnProblem::Collect,
     };
     let strings = paths.into_iter().map(Bound::unbind).collect();

@@ -4,8 +4,8 @@
 //! `rezplugins/package_repository/filesystem.py` (`_get_family_dirs`,
 //! `_get_version_dirs`, `_get_file`, `FileSystemPackageFamilyResource.iter_packages`,
 //! `PackageResource.normalize_variables`, `FileSystemPackageResource.path`) and of
-//! `rez.utils.formatting.is_valid_package_name`, written from the spec in
-//! `rez-enumeration.md` sections 3-6. It shares no code with the scanner: every
+//! `rez.utils.formatting.is_valid_package_name`, written from the rules in
+//! `docs/enumeration.md` ENUM-3 to ENUM-6. It shares no code with the scanner: every
 //! check is a separate `stat`/`lstat`/`readdir` on a path built by string joins,
 //! exactly as `os.path.isdir` / `isfile` / `exists` / `listdir` would do.
 //!
@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 use crate::record::{show, Fmt, Kind, Record};
 use crate::tree::SETTINGS;
 
-/// The settings that affect enumeration (spec section 2).
+/// The settings that affect enumeration (`docs/enumeration.md` ENUM-2.1).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ModelOptions {
     /// `check_package_definition_files`
@@ -54,7 +54,7 @@ fn join(a: &[u8], b: &[u8]) -> Vec<u8> {
     out
 }
 
-/// `os.path.isdir`: `stat` (follows symlinks) succeeds and is a directory.
+/// `os.path.isdir`: `stat` (follows symlinks) succeeds and is a directory (ENUM-1.7).
 fn isdir(path: &[u8]) -> bool {
     fs::metadata(p(path)).map(|m| m.is_dir()).unwrap_or(false)
 }
@@ -81,7 +81,7 @@ fn listdir(path: &[u8]) -> Result<Vec<Vec<u8>>, String> {
 }
 
 /// `os.path.splitext` (posixpath): split at the last dot, unless every
-/// character before it is a dot (leading dots do not start an extension).
+/// character before it is a dot (leading dots do not start an extension; ENUM-3.6).
 fn splitext(name: &[u8]) -> (&[u8], &[u8]) {
     // No separators can appear in a listdir name.
     if let Some(dot) = name.iter().rposition(|&c| c == b'.') {
@@ -92,7 +92,8 @@ fn splitext(name: &[u8]) -> (&[u8], &[u8]) {
     (name, b"")
 }
 
-/// `is_valid_package_name`: `^[a-zA-Z_0-9](\.?[a-zA-Z0-9_]+)*\Z` and not `__pycache__`.
+/// `is_valid_package_name`: `^[a-zA-Z_0-9](\.?[a-zA-Z0-9_]+)*\Z` and not `__pycache__`
+/// (ENUM-3.7).
 fn is_valid_package_name(name: &[u8]) -> bool {
     fn word(c: u8) -> bool {
         c.is_ascii_alphanumeric() || c == b'_'
@@ -129,7 +130,7 @@ type FamilyDir = (Vec<u8>, Option<&'static str>);
 struct Repo<'a> {
     location: Vec<u8>,
     o: &'a ModelOptions,
-    /// `cached_property file_lock_dir`, computed on first use.
+    /// `cached_property file_lock_dir`, computed on first use (ENUM-3.4).
     lock_dir: Option<Option<Vec<u8>>>,
 }
 
@@ -157,7 +158,7 @@ impl Repo<'_> {
         value
     }
 
-    /// `_get_family_dirs`: `(name, ext)` in listdir order.
+    /// `_get_family_dirs`: `(name, ext)` in listdir order (ENUM-3.3 to ENUM-3.6).
     fn get_family_dirs(&mut self) -> Result<Vec<FamilyDir>, String> {
         let mut dirs = Vec::new();
         if !isdir(&self.location) {
@@ -189,7 +190,8 @@ impl Repo<'_> {
         Ok(dirs)
     }
 
-    /// `_get_file(path, package_filename)`: stems outer, formats inner, first `isfile`.
+    /// `_get_file(path, package_filename)`: stems outer, formats inner, first `isfile`
+    /// (ENUM-5).
     fn get_file(&self, path: &[u8], package_filename: Option<&str>) -> Option<(Vec<u8>, Fmt)> {
         let stems: Vec<&str> = match package_filename {
             Some(stem) => vec![stem],
@@ -212,10 +214,12 @@ impl Repo<'_> {
         None
     }
 
+    /// The hard-coded `package` stem of ENUM-4.2 step 3 and ENUM-4.3.
     fn is_valid_package_directory(&self, path: &[u8]) -> bool {
         self.get_file(path, Some("package")).is_some()
     }
 
+    /// `.ignore<name>` that `isfile` (ENUM-4.2 step 2).
     fn ignore_dir(&self, root: &[u8], name: &[u8]) -> bool {
         if self.o.disable_pkg_ignore {
             return false;
@@ -225,8 +229,9 @@ impl Repo<'_> {
         isfile(&join(root, &ignore_name))
     }
 
-    /// `_get_version_dirs(root)`. Default mode returns a set in rez; order is
-    /// irrelevant here because the records are compared sorted.
+    /// `_get_version_dirs(root)`: check mode (ENUM-4.3), else default mode (ENUM-4.2).
+    /// Default mode returns a set in rez; order is irrelevant here because the
+    /// records are compared sorted (ENUM-9.1).
     fn get_version_dirs(&self, root: &[u8]) -> Result<Vec<Vec<u8>>, String> {
         if self.o.check_package_definition_files {
             let mut dirs = Vec::new();
@@ -297,7 +302,8 @@ impl Repo<'_> {
         }
     }
 
-    /// `FileSystemPackageFamilyResource.iter_packages`.
+    /// `FileSystemPackageFamilyResource.iter_packages` (ENUM-4; the unversioned
+    /// check first, ENUM-4.1).
     fn iter_packages(&self, root: usize, name: &[u8], out: &mut Vec<Record>) -> Result<(), String> {
         let fam_path = join(&self.location, name);
         if self.o.allow_unversioned_packages && self.get_file(&fam_path, None).is_some() {
@@ -311,7 +317,7 @@ impl Repo<'_> {
                     continue;
                 }
             }
-            // PackageResource.normalize_variables drops '' and '_NO_VERSION'.
+            // PackageResource.normalize_variables drops '' and '_NO_VERSION' (ENUM-4.4).
             let version = match version_str.as_slice() {
                 b"" | b"_NO_VERSION" => None,
                 v => Some(v),
@@ -324,7 +330,7 @@ impl Repo<'_> {
 
 /// `os.path.abspath`: join to the current directory, then `normpath`
 /// (lexically: collapse `//` and `.`, resolve `..` against the previous
-/// component, drop a trailing slash).
+/// component, drop a trailing slash). ENUM-3.1 step 2.
 fn abspath(path: &[u8]) -> Vec<u8> {
     let mut full = path.to_vec();
     if !path.starts_with(b"/") {
@@ -359,8 +365,8 @@ pub fn enumerate(roots: &[PathBuf], o: &ModelOptions) -> Vec<Result<Vec<Record>,
     let mut out = Vec::new();
     for (index, root) in roots.iter().enumerate() {
         // The manager applies os.path.abspath (lexical), then the repo takes
-        // normpath(realpath(...)). A path realpath cannot fully resolve is not
-        // a directory, so it has no families (and no settings.yaml).
+        // normpath(realpath(...)) (ENUM-3.1). A path realpath cannot fully resolve
+        // is not a directory, so it has no families (and no settings.yaml; ENUM-3.3).
         let Ok(location) = fs::canonicalize(p(&abspath(root.as_os_str().as_bytes()))) else {
             out.push(Ok(Vec::new()));
             continue;
@@ -378,7 +384,8 @@ fn enumerate_root(
     o: &ModelOptions,
 ) -> Result<Vec<Record>, String> {
     let mut out = Vec::new();
-    // __init__: `if os.path.exists(settings): local_settings.update(load_yaml(settings))`.
+    // __init__: `if os.path.exists(settings): local_settings.update(load_yaml(settings))`
+    // (ENUM-3.2).
     // Reading a directory raises; what a file's content does is looked up in
     // the generator's table of contents (outcomes observed with rez 3.4.0;
     // this model does not parse YAML).

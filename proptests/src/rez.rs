@@ -55,17 +55,18 @@ pub fn enumerate(python: &Path, roots: &[PathBuf], o: &ModelOptions) -> Result<R
     let mut cmd = Command::new(python);
     cmd.arg(script());
     if o.check_package_definition_files {
-        cmd.arg("--check");
+        cmd.arg("--check-package-files");
     }
-    cmd.arg("--filenames").arg(o.package_filenames.join(","));
+    cmd.arg("--package-filenames")
+        .arg(o.package_filenames.join(","));
     if !o.allow_unversioned_packages {
-        cmd.arg("--no-unversioned");
+        cmd.arg("--no-allow-unversioned");
     }
     if o.disable_pkg_ignore {
         cmd.arg("--disable-pkg-ignore");
     }
     if let Some(lock) = &o.file_lock_dir {
-        cmd.arg("--lock-dir").arg(lock);
+        cmd.arg("--file-lock-dir").arg(lock);
     }
     cmd.arg("--");
     cmd.args(roots);

@@ -261,7 +261,8 @@ pub enum RootSpec {
 pub enum Spelling {
     /// `base/./rN/`
     DotSlash,
-    /// `base/nope/../rN`: `nope` does not exist (abspath removes it lexically).
+    /// `base/nope/../rN`: `nope` does not exist (abspath removes it lexically,
+    /// ENUM-3.1).
     MissingDotDot,
     /// `base/via/../rN`: `via` is a symlink to another directory (abspath
     /// removes it lexically, the kernel would not).
@@ -285,7 +286,8 @@ fn bytes(names: &[&'static str]) -> impl Strategy<Value = Vec<u8>> {
     select(names.to_vec()).prop_map(|s| s.as_bytes().to_vec())
 }
 
-/// Family (directory) names: mostly valid, some invalid, one non-UTF-8.
+/// Family (directory) names: mostly valid, some invalid, one non-UTF-8
+/// (ENUM-3.7, ENUM-3.8; EDGE-8, EDGE-9).
 pub fn family_name() -> impl Strategy<Value = Vec<u8>> {
     prop_oneof![
         10 => bytes(&["foo", "bar", "dup", "both", "a.b", "_u", "9lives", "locks", "nothere"]),
@@ -297,7 +299,8 @@ pub fn family_name() -> impl Strategy<Value = Vec<u8>> {
     ]
 }
 
-/// Version directory names: mostly plain versions, plus every oddity of §4.
+/// Version directory names: mostly plain versions, plus every oddity of
+/// `docs/enumeration.md` ENUM-4 (EDGE-40, EDGE-46 to EDGE-50).
 pub fn version_name() -> impl Strategy<Value = Vec<u8>> {
     prop_oneof![
         8 => bytes(&["1.0", "2.0", "1-0"]),

@@ -17,10 +17,14 @@ The command line is ``pyrer`` (or ``python -m pyrer``): ``pyrer scan PATH...``,
 ``solve(requests, [PackageData, ...])`` resolves with rer's Rust port of rez's solver
 (the API of PyPI's pyrer 1.0.0rc3, kept whole); ``solve(requests, package_paths=[...])``
 scans the roots, reads package files statically where that provably equals rez's own
-load, has rez load the rest, and solves, all in Rust. With ``PYRER_REZ_PLUGIN=1`` (or rez's ``optionvars``), rez itself
-(``rez env``) uses pyrer's scanner-backed filesystem repository (entry point
-``pyrer_rez_plugin``); see docs/rez-integration.md.
+load, has rez load the rest, and solves, all in Rust. With ``PYRER_REZ_SOLVER=1``, rez's own
+resolves (``rez env``) are answered that way, rez's solver taking whatever pyrer does not
+model (``rez_integration_stats()`` counts both); with ``PYRER_REZ_PLUGIN=1``, rez uses
+pyrer's scanner-backed filesystem repository. Both are opt-in, also through rez's
+``optionvars``; see docs/rez-integration.md.
 """
+
+from typing import Any, Dict
 
 from ._api import ScanError, ScannedFamily, ScanResult, backends, scan_repo, scan_repo_async
 from ._native import (
@@ -39,7 +43,7 @@ from ._native import (
 from ._solve import LoadResult, load_packages, solve
 
 
-def rez_integration_stats() -> dict:
+def rez_integration_stats() -> Dict[str, Any]:
     """This process's counters of the rez solver hook (``PYRER_REZ_SOLVER``):
     ``{"fast_solves": int, "fallbacks": {reason: int}, "hooked": bool,
     "fast_solve_seconds": float}``. ``hooked`` says whether rez's ``Resolver`` is

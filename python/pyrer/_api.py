@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import os
-from typing import Any, Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from . import _native, _options
 from ._native import Problem, ScannedPackage
+
+if TYPE_CHECKING:
+    import asyncio  # imported by scan_repo_async when first called: it costs milliseconds
 
 StrPath = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
 
@@ -90,7 +92,7 @@ class ScanError(OSError):
     def __init__(self, problems: Sequence[Problem], partial: ScanResult) -> None:
         self.problems = tuple(problems)
         self.partial = partial
-        super().__init__(_problems_message(self.problems))
+        super().__init__(_native.problems_message(list(self.problems)))
         if self.problems:
             first = self.problems[0]
             self.errno = first.errno
@@ -102,17 +104,6 @@ class ScanError(OSError):
 
     def __reduce__(self) -> Tuple[Any, ...]:
         return (type(self), (self.problems, self.partial))
-
-
-def _problems_message(problems: Tuple[Problem, ...]) -> str:
-    if len(problems) == 1:
-        return f"scan hit a problem: {problems[0]}"
-    if problems:
-        return (
-            f"scan hit {len(problems)} problems; first: {problems[0]} "
-            f"(and {len(problems) - 1} more)"
-        )
-    return "scan hit problems"
 
 
 def scan_repo(
@@ -195,6 +186,8 @@ async def scan_repo_async(
     file descriptors are gone. (The first call with rez settings to read
     imports rez in the loop's default executor.)
     """
+    import asyncio
+
     options = _collect_options(locals())
     resolve = functools.partial(_options.resolve, paths, options, on_error)
     loop = asyncio.get_running_loop()

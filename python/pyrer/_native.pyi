@@ -19,6 +19,8 @@ __all__ = [
     "backends",
     "prefetch",
     "REZ_REQUIRED",
+    "REZ_DEFAULTS",
+    "problems_message",
     "PackageData",
     "ResolvedVariant",
     "SolveResult",
@@ -31,6 +33,7 @@ __all__ = [
 __version__: Final[str]
 MAX_CONCURRENCY: Final[int]
 REZ_REQUIRED: Final[str]
+REZ_DEFAULTS: Final[Dict[str, Any]]
 
 _Kind = Literal["versioned", "unversioned", "combined"]
 _Format = Literal["py", "yaml"]
@@ -186,3 +189,5 @@ def parse_static_package_py(source: str) -> Optional[PackageData]: ...
 def parse_static_packages_py(
     paths: Sequence[Union[str, os.PathLike[str]]],
 ) -> List[Optional[PackageData]]: ...
+
+def problems_message(problems: Sequence[Problem]) -> str: ...

@@ -7,13 +7,8 @@ from typing import Any, NamedTuple
 
 from . import _native
 
-# rez 3.4.0's defaults, used for unset options when rez is not importable.
-REZ_DEFAULTS: dict[str, Any] = {
-    "check_package_definition_files": False,
-    "package_filenames": ["package"],
-    "allow_unversioned_packages": True,
-    "file_lock_dir": None,
-}
+# rez 3.4.0's defaults (defined in Rust), used for unset options when rez is not importable.
+REZ_DEFAULTS: dict[str, Any] = _native.REZ_DEFAULTS
 ON_ERROR = ("raise", "collect")
 
 _rez_state = "unknown"  # "unknown" until rez's settings were first read, then "ready" or "missing"
@@ -46,6 +41,15 @@ def rez_settings() -> dict[str, Any] | None:
     }
     _rez_state = "ready"
     return settings
+
+
+def rez_packages_path() -> list[str] | None:
+    """rez's packages_path (what rez-env and rez-search use), or None without rez."""
+    try:
+        from rez.config import config
+    except ImportError:
+        return None
+    return list(config.packages_path)
 
 
 def needs_rez_import(options: dict[str, Any]) -> bool:
@@ -81,9 +85,8 @@ def resolve(paths: Any, options: dict[str, Any], on_error: Any) -> Request:
     if concurrency is not None:
         if isinstance(concurrency, bool) or not isinstance(concurrency, int):
             raise TypeError(f"concurrency must be an int or None, not {type(concurrency).__name__}")
-        if not 1 <= concurrency <= _native.MAX_CONCURRENCY:
-            raise ValueError(
-                f"concurrency must be in 1..{_native.MAX_CONCURRENCY}, not {concurrency}")
+        # its range is checked in Rust; Python ints beyond 64 bits are out of it anyway
+        resolved["concurrency"] = max(min(concurrency, 2**63 - 1), -(2**63))
     return Request(roots, resolved, on_error)
 
 

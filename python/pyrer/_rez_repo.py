@@ -4,24 +4,27 @@
 ``FileSystemPackageRepository`` that overrides only the listing primitives, each
 answered from a scan run with the settings rez would use at that moment (the
 module-global ``_settings`` snapshot, live ``allow_unversioned_packages``, the
-repository's ``disable_pkg_ignore``; a settings change drops every scan):
+repository's ``disable_pkg_ignore``: docs/enumeration.md ENUM-2; a settings change
+drops every scan):
 
 * ``_get_family(name)`` (lookup by name, the resolve hot path): the first lookup of a
   family scans just that family (``scan_repo(families=[name])``: rez's lookup rules,
-  then the family's versions and package files, probed concurrently) and, with
-  prefetch on, starts reading its newest package files in the background;
-* ``_get_packages(family)`` (version listing, newest first in rez's version order) and
-  ``_get_file(path)`` (package-file lookup): from that family's scan. rez asks
+  ENUM-7, then the family's versions and package files, probed concurrently) and,
+  with prefetch on, starts reading its newest package files in the background;
+* ``_get_packages(family)`` (version listing, ENUM-4; newest first in rez's version
+  order, where stock rez's order depends on the hash seed, ENUM-9.1) and
+  ``_get_file(path)`` (package-file lookup, ENUM-5): from that family's scan. rez asks
   ``_get_file`` right before it loads a package, so it also queues the next files of the
   family for reading (``_prefetch``);
-* ``_get_family_dirs()`` (family listing, ``iter_package_families``): one scan of the
-  whole root, which also answers every family's later lookups.
+* ``_get_family_dirs()`` (family listing, ``iter_package_families``, ENUM-3): one scan
+  of the whole root, which also answers every family's later lookups.
 
 Where a scan hit a problem (an unreadable directory, a bad ``settings.yaml``), rez's
-own code answers, so rez raises its own error. Windows (case-insensitive names) is
-always rez's code. The scans live as long as rez's own per-repository caches:
-``clear_caches()`` drops them, and rez calls it after every write through the
-repository (install, remove, ignore), so the next lookup scans the family afresh.
+own code answers, so rez raises its own error (ENUM-3.2, ENUM-8). Windows
+(case-insensitive names, EDGE-58) is always rez's code. The scans live as long as
+rez's own per-repository caches (ENUM-9.3): ``clear_caches()`` drops them, and rez
+calls it after every write through the repository (install, remove, ignore), so the
+next lookup scans the family afresh.
 Loading, variants, resource handles and installs are rez's.
 """
 
@@ -78,7 +81,8 @@ class _Families:
                 self.broken.add(problem.path[len(prefix):].split(os.sep, 1)[0])
             else:
                 self.ok = False
-        # name -> [(name, ext)]: how rez's _get_family_dirs lists it (ext None: a directory)
+        # name -> [(name, ext)]: how rez's _get_family_dirs lists it (ext None: a directory;
+        # ENUM-10.3); one name may be several families (ENUM-3.9)
         self.listed: dict[str, list[tuple[str, Optional[str]]]] = {}
         for family in result.families:
             self.listed.setdefault(family.name, []).append((family.name, family.format))
@@ -100,7 +104,8 @@ class _Families:
         return self.ok and name not in self.broken
 
     def is_dir(self, name: str) -> bool:
-        """Whether `name` is a directory family (which rez's lookup prefers to files)."""
+        """Whether `name` is a directory family (which rez's lookup prefers to files,
+        ENUM-7.1)."""
         return (name, None) in self.listed.get(name, [])
 
     def family(self, name: str) -> _Family:
@@ -117,12 +122,12 @@ class _Families:
 
 def _newest_first(version: Optional[str]) -> tuple[int, Any]:
     """Sort key for ``reverse=True``: rez's version order, newest first; names rez cannot
-    parse go last (an unversioned family has the one version None)."""
+    parse go last (an unversioned family has the one version None, ENUM-4.1)."""
     if version is None:
         return (2, None)
     try:
         return (1, _version(version))
-    except Exception:  # rez lists any directory name; it fails only if it loads it
+    except Exception:  # rez lists any directory name; it fails only if it loads it (ENUM-8.4)
         return (0, None)  # equal keys: they keep the scan's (byte) order
 
 
@@ -185,7 +190,8 @@ class _Methods:
     # -- the scans
 
     def _pyrer_settings(self) -> tuple[Any, ...]:
-        """rez's settings now; scans made under other settings are dropped."""
+        """rez's settings now (ENUM-2.1, ENUM-2.2); scans made under other settings are
+        dropped."""
         settings = _fs._settings
         key = (bool(settings.check_package_definition_files), tuple(settings.package_filenames),
                bool(_config.allow_unversioned_packages), settings.file_lock_dir,
@@ -247,14 +253,15 @@ class _Methods:
         return [entry for entries in listing.listed.values() for entry in entries]
 
     def _get_family(self, name: str) -> Any:
-        _fs.is_valid_package_name(name, raise_error=True)
+        _fs.is_valid_package_name(name, raise_error=True)  # ENUM-7.1 step 1
         scanned = self._pyrer_family(name) if _case_sensitive else None
         if scanned is None:
             return _fs.FileSystemPackageRepository._get_family(self, name)
-        if scanned.is_dir(name):  # a directory wins (rez asks isdir first)
+        if scanned.is_dir(name):  # a directory wins (rez asks isdir first, ENUM-7.1)
             return self.get_resource(_fs.FileSystemPackageFamilyResource.key,
                                      location=self.location, name=name)
-        for _, ext in scanned.listed.get(name, []):  # a lookup scan finds at most one file
+        # a lookup scan finds at most one file (ENUM-7.1 step 3, EDGE-13)
+        for _, ext in scanned.listed.get(name, []):
             return self.get_resource(_fs.FileSystemCombinedPackageFamilyResource.key,
                                      location=self.location, name=name, ext=ext)
         return None
@@ -269,7 +276,7 @@ class _Methods:
         key = _fs.FileSystemPackageResource.key
         packages = []
         for version in scanned.family(name).versions:
-            if version is None:
+            if version is None:  # unversioned, or `_NO_VERSION` (ENUM-4.1, ENUM-4.4)
                 pkg = self.get_resource(key, location=self.location, name=name)
             else:
                 pkg = self.get_resource(key, location=self.location, name=name, version=version)
@@ -293,7 +300,8 @@ class _Methods:
                     return (filepath, _formats[fmt]) if fmt else (None, None)
         return _fs.FileSystemPackageRepository._get_file(self, path, package_filename)
 
-    # -- invalidation (rez calls clear_caches after every write, through _on_changed)
+    # -- invalidation (rez calls clear_caches after every write, through _on_changed;
+    # ENUM-9.3)
 
     def clear_caches(self) -> None:
         _fs.FileSystemPackageRepository.clear_caches(self)

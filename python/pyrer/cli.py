@@ -19,9 +19,9 @@ import sys
 import time
 from typing import Any, Sequence, TextIO
 
-from . import _demo
+from . import _demo, _options
 from ._api import ScanResult, backends, scan_repo
-from ._native import BackendUnavailableError
+from ._native import BackendUnavailableError, __version__
 from ._progress import Progress
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 3
@@ -63,16 +63,22 @@ def _parser() -> argparse.ArgumentParser:
         epilog=__doc__.split("\n\n", 1)[1] if __doc__ else None,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.add_argument("--version", action="version", version=f"pyrer {__version__}")
     commands = parser.add_subparsers(title="commands", required=True, metavar="COMMAND")
 
     scan = commands.add_parser(
         "scan",
         help="list the packages rez would see under repository roots",
-        description="Scans repository roots (like rez's packages_path) and prints a summary "
-        "(families, packages, problems, backend, time) or, with --json, JSON Lines. "
-        "Unset rez options come from rez's configuration when rez is installed.",
+        description="Scans repository roots and prints a summary (families, packages, "
+        "problems, time) or, with --json, JSON Lines. Without PATH or --paths it scans "
+        "rez's packages_path, as rez-search does. Unset rez options come from rez's "
+        "configuration when rez is installed.",
     )
-    scan.add_argument("paths", nargs="+", metavar="PATH", help="repository root")
+    scan.add_argument("paths", nargs="*", metavar="PATH", help="repository root")
+    scan.add_argument("--paths", dest="path_list", metavar="PATHS",
+                      help=f"repository roots separated by {os.pathsep!r}, as rez-env's --paths")
+    scan.add_argument("-v", "--verbose", action="store_true",
+                      help="also say which backend auto chose, and why")
     scan.add_argument("--json", action="store_true",
                       help="print JSON Lines: one {root, family, kind, version, format, path} "
                       "object per package, then one {\"problem\": {path, operation, errno, "
@@ -127,11 +133,12 @@ def _scan(args: argparse.Namespace) -> int:
     filenames = None
     if args.package_filenames is not None:
         filenames = [name for name in args.package_filenames.split(",") if name]
+    roots = _roots(args)
     start = time.perf_counter()
-    with Progress(f"scanning {len(args.paths)} root(s)"):
+    with Progress(f"scanning {len(roots)} root(s)"):
         try:
             result = scan_repo(
-                args.paths,
+                roots,
                 backend=args.backend,
                 check_package_definition_files=args.check_package_definition_files,
                 package_filenames=filenames,
@@ -144,21 +151,43 @@ def _scan(args: argparse.Namespace) -> int:
         except ValueError as err:
             raise UsageError(err) from None
     elapsed = time.perf_counter() - start
+    # rez lists nothing under a root that is missing or not a directory, silently; a
+    # typo should not look like an empty repository, so say so (and fail --check)
+    missing = [root for root in roots if not os.path.isdir(root)]
     if args.json:
         _write_json(sys.stdout, result)
     else:
-        print(_summary(result, elapsed))
+        print(_summary(result, elapsed, args.verbose))
         for problem in result.problems:
             print(f"problem: {problem}", file=sys.stderr)
-    return EXIT_PROBLEMS if args.check and result.problems else EXIT_OK
+    for root in missing:
+        kind = "is not a directory" if os.path.lexists(root) else "does not exist"
+        print(f"pyrer: root {root} {kind}: rez lists no packages there", file=sys.stderr)
+    return EXIT_PROBLEMS if args.check and (result.problems or missing) else EXIT_OK
 
 
-def _summary(result: ScanResult, elapsed: float) -> str:
+def _roots(args: argparse.Namespace) -> list[str]:
+    """PATH arguments, then --paths; neither: rez's packages_path."""
+    roots = list(args.paths)
+    if args.path_list is not None:
+        roots += [p for p in args.path_list.split(os.pathsep) if p]
+    if roots:
+        return roots
+    packages_path = _options.rez_packages_path()
+    if packages_path is None:
+        raise UsageError("no PATH given, and rez (which supplies packages_path) "
+                         "is not installed")
+    return packages_path
+
+
+def _summary(result: ScanResult, elapsed: float, verbose: bool) -> str:
     families = len({(p.root, p.family) for p in result})
     line = (f"{families} families, {len(result)} packages, {len(result.problems)} problems, "
-            f"backend {result.backend}, {elapsed * 1e3:.1f} ms")
-    if result.fallback_reason:
-        line += f"\n(auto fell back to {result.backend}: {result.fallback_reason})"
+            f"{elapsed * 1e3:.1f} ms")
+    if verbose:
+        line += f"\nbackend {result.backend}"
+        if result.fallback_reason:
+            line += f" (auto chose it: {result.fallback_reason})"
     return line
 
 
@@ -177,7 +206,7 @@ def _write_json(out: TextIO, result: ScanResult) -> None:
 
 def _demo_command(args: argparse.Namespace) -> int:
     try:  # checks the backend before the long work: a scan of no roots
-        scan_repo([], backend=args.backend, **_demo.REZ_DEFAULT_OPTIONS)
+        scan_repo([], backend=args.backend, **_options.REZ_DEFAULTS)
     except ValueError as err:
         raise UsageError(err) from None
     return _demo.run(args.cache_dir, args.runs, args.backend)

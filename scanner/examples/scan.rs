@@ -1,20 +1,21 @@
 //! Command-line front of the scanner: `scan [OPTIONS] ROOT...`, a summary or JSON Lines.
 //!
-//! Options mirror `ScanOptions`: `--check`, `--filenames a,b`, `--no-unversioned`,
-//! `--disable-pkg-ignore`, `--lock-dir NAME`, `--backend auto|std|io_uring`,
-//! `--concurrency N`, `--collect` (report problems, keep going) and `--json`;
+//! Options mirror `ScanOptions` and are spelled as `pyrer scan` spells them:
+//! `--check-package-files`, `--package-filenames a,b`, `--no-allow-unversioned`,
+//! `--disable-pkg-ignore`, `--file-lock-dir NAME`, `--backend auto|std|io_uring`,
+//! `--concurrency N`, `--json`, and `--check` (exit 1 when there are problems);
 //! `--families a,b` looks families up by name instead of listing the roots, and
 //! `--list-families` prints the families (JSON `"kind": "family"` records)
-//! instead of the packages.
+//! instead of the packages. Problems are reported on stderr and the scan goes on.
 //! JSON strings hold paths as Python's `os.fsdecode` would (surrogate escapes).
-//! Exit codes: 0 clean, 1 problems, 2 bad usage or options.
+//! Exit codes: 0 done, 1 `--check` and problems, 2 bad usage or options.
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use pyrer_scanner::{scan_repo, BackendChoice, OnProblem, ScanError, ScanOptions, ScanOutput};
+use pyrer_scanner::{scan_repo, BackendChoice, OnProblem, ScanOptions, ScanOutput};
 
 fn main() -> ExitCode {
     match run() {
@@ -27,7 +28,11 @@ fn main() -> ExitCode {
 }
 
 fn run() -> Result<ExitCode, String> {
-    let mut options = ScanOptions::default();
+    let mut options = ScanOptions {
+        on_problem: OnProblem::Collect,
+        ..ScanOptions::default()
+    };
+    let mut check = false;
     let mut json = false;
     let mut list_families = false;
     let mut roots: Vec<PathBuf> = Vec::new();
@@ -39,10 +44,10 @@ fn run() -> Result<ExitCode, String> {
                 .ok_or(format!("{name} needs a value"))
         };
         match arg.to_str() {
-            Some("--check") => options.check_package_definition_files = true,
-            Some("--no-unversioned") => options.allow_unversioned_packages = false,
+            Some("--check") => check = true,
+            Some("--check-package-files") => options.check_package_definition_files = true,
+            Some("--no-allow-unversioned") => options.allow_unversioned_packages = false,
             Some("--disable-pkg-ignore") => options.disable_pkg_ignore = true,
-            Some("--collect") => options.on_problem = OnProblem::Collect,
             Some("--json") => json = true,
             Some("--list-families") => list_families = true,
             Some("--families") => {
@@ -50,15 +55,17 @@ fn run() -> Result<ExitCode, String> {
                 let names = list.split(',').filter(|s| !s.is_empty()).map(String::from);
                 options.families = Some(names.collect());
             }
-            Some("--filenames") => {
-                let list = value("--filenames")?;
+            Some("--package-filenames") => {
+                let list = value("--package-filenames")?;
                 options.package_filenames = list
                     .split(',')
                     .filter(|s| !s.is_empty())
                     .map(Into::into)
                     .collect();
             }
-            Some("--lock-dir") => options.file_lock_dir = Some(value("--lock-dir")?.into()),
+            Some("--file-lock-dir") => {
+                options.file_lock_dir = Some(value("--file-lock-dir")?.into())
+            }
             Some("--backend") => {
                 options.backend =
                     BackendChoice::parse(&value("--backend")?).map_err(|e| e.to_string())?
@@ -76,11 +83,8 @@ fn run() -> Result<ExitCode, String> {
         return Err("usage: scan [OPTIONS] ROOT...".to_string());
     }
     let start = Instant::now();
-    let output = match scan_repo(&roots, &options) {
-        Ok(output) => output,
-        Err(ScanError::Problems { partial, .. }) => *partial,
-        Err(err) => return Err(err.to_string()),
-    };
+    // (problems are collected, so an error here is fatal: bad options, no backend)
+    let output = scan_repo(&roots, &options).map_err(|err| err.to_string())?;
     let elapsed = start.elapsed();
     let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
     if json {
@@ -94,7 +98,7 @@ fn run() -> Result<ExitCode, String> {
         let fallback = output
             .fallback_reason
             .as_ref()
-            .map(|reason| format!(" (io_uring not used: {reason})"))
+            .map(|reason| format!(" (auto chose it: {reason})"))
             .unwrap_or_default();
         let _ = writeln!(
             stdout,
@@ -110,7 +114,7 @@ fn run() -> Result<ExitCode, String> {
     for problem in &output.problems {
         eprintln!("problem: {problem}");
     }
-    Ok(if output.problems.is_empty() {
+    Ok(if !check || output.problems.is_empty() {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

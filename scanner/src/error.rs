@@ -45,7 +45,9 @@ pub enum ScanError {
     },
 }
 
-fn problems_message(problems: &[Problem]) -> String {
+/// The message of a scan that hit `problems` (`ScanError::Problems`, and Python's
+/// `ScanError`): the first problem in full, and how many more there are.
+pub fn problems_message<P: std::fmt::Display>(problems: &[P]) -> String {
     match problems {
         [only] => format!("scan hit a problem: {only}"),
         [first, rest @ ..] => format!(

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 
-use crate::fs::{DType, Fs, Kind, RawEntry};
+use crate::fs::{Fs, ListedType, RawEntry, StatType};
 
 /// What a path is in the fake tree.
 #[derive(Debug, Clone)]
@@ -29,7 +29,7 @@ pub(crate) enum Node {
 pub(crate) enum Op {
     Open,
     List,
-    Kind,
+    StatType,
 }
 
 struct Fault {
@@ -66,9 +66,9 @@ struct OpenCount {
 pub(crate) struct FakeFs {
     nodes: BTreeMap<PathBuf, Node>,
     /// Listed with this type although the tree says otherwise (changed after listing).
-    listed_as: HashMap<PathBuf, DType>,
+    listed_as: HashMap<PathBuf, ListedType>,
     /// Listed although not in the tree (vanished after listing).
-    ghosts: BTreeMap<PathBuf, DType>,
+    ghosts: BTreeMap<PathBuf, ListedType>,
     /// Listings of these directories stop after so many entries.
     short: HashMap<PathBuf, usize>,
     faults: Mutex<Vec<Fault>>,
@@ -115,12 +115,12 @@ impl FakeFs {
     }
 
     /// The listing shows `path` as `dtype`, whatever it is now.
-    pub(crate) fn listed_as(&mut self, path: PathBuf, dtype: DType) {
+    pub(crate) fn listed_as(&mut self, path: PathBuf, dtype: ListedType) {
         self.listed_as.insert(path, dtype);
     }
 
     /// The listing shows `path` as `dtype`, but it is gone.
-    pub(crate) fn ghost(&mut self, path: PathBuf, dtype: DType) {
+    pub(crate) fn ghost(&mut self, path: PathBuf, dtype: ListedType) {
         self.ghosts.insert(path, dtype);
     }
 
@@ -205,16 +205,16 @@ impl FakeFs {
         self.fault(Op::List, &dir.path)?;
         let (real, _) = self.resolve(&dir.path)?;
         let child = |path: &PathBuf| path.parent() == Some(real.as_path());
-        let mut entries: Vec<(OsString, DType)> = self
+        let mut entries: Vec<(OsString, ListedType)> = self
             .nodes
             .iter()
             .filter(|(path, _)| child(path))
             .map(|(path, node)| {
                 let dtype = self.listed_as.get(path).copied().unwrap_or(match node {
-                    Node::Dir => DType::Dir,
-                    Node::File => DType::File,
-                    Node::Other => DType::Other,
-                    Node::Link(_) => DType::Symlink,
+                    Node::Dir => ListedType::Dir,
+                    Node::File => ListedType::File,
+                    Node::Other => ListedType::Other,
+                    Node::Link(_) => ListedType::Symlink,
                 });
                 (path.file_name().unwrap().to_os_string(), dtype)
             })
@@ -231,13 +231,13 @@ impl FakeFs {
             .collect())
     }
 
-    fn kind_now(&self, dir: &FakeDir, rel: &OsStr) -> io::Result<Kind> {
+    fn kind_now(&self, dir: &FakeDir, rel: &OsStr) -> io::Result<StatType> {
         let path = dir.path.join(rel);
-        self.fault(Op::Kind, &path)?;
+        self.fault(Op::StatType, &path)?;
         Ok(match self.resolve(&path)?.1 {
-            Node::Dir => Kind::Dir,
-            Node::File => Kind::File,
-            Node::Other => Kind::Other,
+            Node::Dir => StatType::Dir,
+            Node::File => StatType::File,
+            Node::Other => StatType::Other,
             Node::Link(_) => unreachable!("resolve follows links"),
         })
     }
@@ -281,7 +281,7 @@ impl Fs for FakeFs {
         self.list_now(dir)
     }
 
-    async fn kind(&self, dir: &FakeDir, rel: &OsStr) -> io::Result<Kind> {
+    async fn kind(&self, dir: &FakeDir, rel: &OsStr) -> io::Result<StatType> {
         YieldOnce(false).await;
         self.kind_now(dir, rel)
     }

@@ -8,7 +8,7 @@ use futures::stream::{FuturesUnordered, StreamExt};
 use rustix::io::Errno;
 
 use crate::fake_fs::{FakeFs, Node, Op};
-use crate::fs::DType;
+use crate::fs::ListedType;
 use crate::output::{Operation, Problem};
 use crate::tasks::Tasks;
 use crate::walk::{Found, Walk};
@@ -167,9 +167,10 @@ fn eacces_is_a_problem_and_everything_else_is_kept() {
             Errno::ACCESS.raw_os_error(),
             usize::MAX,
         );
-        // rez's `isfile` swallows EACCES: the version is kept, without a file.
+        // rez's `isfile` swallows EACCES: the version is kept, without a file
+        // (docs/enumeration.md ENUM-1.7, ENUM-5.4).
         let file = r.join("c/1.0/package.py");
-        fs.fail(Op::Kind, file, Errno::ACCESS.raw_os_error(), usize::MAX);
+        fs.fail(Op::StatType, file, Errno::ACCESS.raw_os_error(), usize::MAX);
         fs
     };
     on_both(make, &r, |found| {
@@ -190,9 +191,14 @@ fn enoent_and_enametoolong_on_a_stat_are_absence_not_problems() {
     let make = || {
         let fs = FakeFs::new(&r, &["a/1.0/package.py", "a/2.0/package.yaml"]);
         let py = r.join("a/1.0/package.py");
-        fs.fail(Op::Kind, py, Errno::NAMETOOLONG.raw_os_error(), usize::MAX);
+        fs.fail(
+            Op::StatType,
+            py,
+            Errno::NAMETOOLONG.raw_os_error(),
+            usize::MAX,
+        );
         let yaml = r.join("a/2.0/package.yaml");
-        fs.fail(Op::Kind, yaml, Errno::NOENT.raw_os_error(), usize::MAX);
+        fs.fail(Op::StatType, yaml, Errno::NOENT.raw_os_error(), usize::MAX);
         fs
     };
     on_both(make, &r, |found| {
@@ -206,13 +212,13 @@ fn entries_that_vanish_after_listing() {
     let (_keep, r) = root();
     let make = || {
         let mut fs = FakeFs::new(&r, &["a/1.0/package.py"]);
-        fs.ghost(r.join("gone"), DType::Dir);
-        fs.ghost(r.join("a/9.9"), DType::Dir);
+        fs.ghost(r.join("gone"), ListedType::Dir);
+        fs.ghost(r.join("a/9.9"), ListedType::Dir);
         fs
     };
     on_both(make, &r, |found| {
         // A vanished version is skipped, as rez's `isdir` skips it; a vanished
-        // family is where rez's `listdir` raises: listed, with a problem.
+        // family is where rez's `listdir` raises: listed, with a problem (ENUM-8.3).
         assert_eq!(packages(found), ["a 1.0 py"]);
         assert_eq!(
             problems(found),
@@ -229,18 +235,19 @@ fn entries_that_change_type_after_listing() {
         let mut fs = FakeFs::new(&r, &["a/1.0/package.py", "a/2.0", "combo.py", "plain"]);
         // Listed as directories, files by the time they are opened.
         for path in ["a/2.0", "combo.py", "plain"] {
-            fs.listed_as(r.join(path), DType::Dir);
+            fs.listed_as(r.join(path), ListedType::Dir);
         }
         // Listed as a directory, now a FIFO: not a version.
         fs.add(r.join("a/3.0"), Node::Other);
-        fs.listed_as(r.join("a/3.0"), DType::Dir);
+        fs.listed_as(r.join("a/3.0"), ListedType::Dir);
         // Listed as a directory, now a link to one: still a directory.
         fs.add(r.join("b"), Node::Link(r.join("a")));
-        fs.listed_as(r.join("b"), DType::Dir);
+        fs.listed_as(r.join("b"), ListedType::Dir);
         fs
     };
     on_both(make, &r, |found| {
-        // What rez's `isdir` says now: `combo.py` is a combined family, `plain` nothing.
+        // What rez's `isdir` says now: `combo.py` is a combined family, `plain` nothing
+        // (ENUM-3.5, ENUM-3.6).
         assert_eq!(packages(found), ["a 1.0 py", "b 1.0 py", "combo - py"]);
         assert!(found.problems.is_empty(), "{:?}", found.problems);
     });

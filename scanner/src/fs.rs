@@ -6,7 +6,7 @@ use std::io;
 
 /// An entry's type as the directory listing reports it (`d_type`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum DType {
+pub(crate) enum ListedType {
     Dir,
     File,
     Symlink,
@@ -18,20 +18,20 @@ pub(crate) enum DType {
 
 /// An entry's type after following symlinks (what `stat` says).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Kind {
+pub(crate) enum StatType {
     Dir,
     File,
     Other,
 }
 
-impl DType {
+impl ListedType {
     /// The type when the listing alone settles it, `None` when a `stat` must follow the link.
-    pub(crate) fn settled(self) -> Option<Kind> {
+    pub(crate) fn settled(self) -> Option<StatType> {
         match self {
-            DType::Dir => Some(Kind::Dir),
-            DType::File => Some(Kind::File),
-            DType::Other => Some(Kind::Other),
-            DType::Symlink | DType::Unknown => None,
+            ListedType::Dir => Some(StatType::Dir),
+            ListedType::File => Some(StatType::File),
+            ListedType::Other => Some(StatType::Other),
+            ListedType::Symlink | ListedType::Unknown => None,
         }
     }
 }
@@ -40,7 +40,7 @@ impl DType {
 #[derive(Debug, Clone)]
 pub(crate) struct RawEntry {
     pub(crate) name: OsString,
-    pub(crate) dtype: DType,
+    pub(crate) dtype: ListedType,
 }
 
 /// The operations of a backend. Every path is relative to an open directory,
@@ -67,7 +67,7 @@ pub(crate) trait Fs {
     /// Lists `dir`, without `.` and `..`.
     fn list(&self, dir: &Self::Dir) -> impl Future<Output = io::Result<Vec<RawEntry>>>;
     /// `stat` of `rel` (one or more components) inside `dir`, following symlinks.
-    fn kind(&self, dir: &Self::Dir, rel: &OsStr) -> impl Future<Output = io::Result<Kind>>;
+    fn kind(&self, dir: &Self::Dir, rel: &OsStr) -> impl Future<Output = io::Result<StatType>>;
 }
 
 /// Opens the root directory `path` with a plain `openat` (once per root, so the

@@ -7,15 +7,15 @@ use std::os::unix::ffi::OsStrExt;
 
 use rustix::fs::FileType;
 
-use crate::fs::{DType, RawEntry};
+use crate::fs::{ListedType, RawEntry};
 
-fn dtype(file_type: FileType) -> DType {
+fn dtype(file_type: FileType) -> ListedType {
     match file_type {
-        FileType::Directory => DType::Dir,
-        FileType::RegularFile => DType::File,
-        FileType::Symlink => DType::Symlink,
-        FileType::Unknown => DType::Unknown,
-        _ => DType::Other,
+        FileType::Directory => ListedType::Dir,
+        FileType::RegularFile => ListedType::File,
+        FileType::Symlink => ListedType::Symlink,
+        FileType::Unknown => ListedType::Unknown,
+        _ => ListedType::Other,
     }
 }
 

@@ -3,7 +3,9 @@
 //! [`scan_repo`] returns one [`ScannedPackage`] for every package rez 3.4.0's
 //! filesystem repository would surface under the given roots — the same
 //! families, versions, package-file paths and formats, entry for entry —
-//! with far fewer, and concurrent, filesystem calls.
+//! with far fewer, and concurrent, filesystem calls. The rules it follows are
+//! written down in `docs/enumeration.md`, which gives each an ID (`ENUM-4.2` for a
+//! rule, `EDGE-33` for an edge case) that the code cites.
 //!
 //! ```
 //! use pyrer_scanner::{scan_repo, PackageKind, ScanOptions};
@@ -25,6 +27,19 @@
 //! Problems (an unreadable family directory, say) do not stop the scan. By
 //! default they turn into [`ScanError::Problems`], which carries the partial
 //! result; with [`OnProblem::Collect`] they are listed in [`ScanOutput::problems`].
+//!
+//! How the crate is laid out (walker split from policy, one I/O trait):
+//!
+//! * `walk`: rez's rules, once — roots, families, versions, package files — written
+//!   over the `fs::Fs` trait; `rules` (valid names, reserved entries) and `settings`
+//!   (`settings.yaml`) are the pieces of policy it calls;
+//! * `fs`: the trait, the I/O mechanism a backend provides (open, list, stat);
+//! * `tasks`: the queue of family tasks that every backend's threads drain, so the
+//!   driving is the same for both: roots first, then tasks, then `walk::Found::merge`;
+//! * `std_backend` (blocking calls on `pool`'s threads) and `uring` (io_uring rings;
+//!   the ownership invariant of every submission is written in `uring/queue.rs`);
+//! * `select`: which backend `auto` runs, and why;
+//! * `options`, `output`, `error`, `cancel`, `prefetch`: the public types.
 
 mod cancel;
 mod error;
@@ -40,6 +55,7 @@ mod output;
 mod pool;
 mod prefetch;
 mod rules;
+mod select;
 mod settings;
 mod std_backend;
 mod tasks;
@@ -51,18 +67,20 @@ use std::ffi::OsStr;
 use std::path::Path;
 
 pub use cancel::CancelToken;
-pub use error::ScanError;
+pub use error::{problems_message, ScanError};
 pub use options::{BackendChoice, OnProblem, ScanOptions};
 pub use output::{
-    terminal_safe, Backend, Format, Operation, PackageKind, Problem, ScanOutput, ScannedFamily,
-    ScannedPackage,
+    problem_line, terminal_safe, Backend, Format, Operation, PackageKind, Problem, ScanOutput,
+    ScannedFamily, ScannedPackage,
 };
 pub use prefetch::{prefetch_files, Prefetched};
+pub use select::backends;
 
 /// Scans the repository roots in `paths` (as in rez's `packages_path`) and
 /// returns every package rez would see, sorted by root, family, then version.
 ///
-/// A root that is missing or is not a directory yields nothing, as in rez.
+/// A root that is missing or is not a directory yields nothing, as in rez
+/// (`docs/enumeration.md` ENUM-3.3, EDGE-1).
 pub fn scan_repo<P: AsRef<Path>>(
     paths: &[P],
     options: &ScanOptions,
@@ -99,7 +117,7 @@ pub fn scan_repo_cancellable<P: AsRef<Path>>(
                 })
             }
         },
-        BackendChoice::Auto => match io_uring_refused().or_else(|| local_filesystem(paths)) {
+        BackendChoice::Auto => match select::std_instead(paths) {
             Some(reason) => (std_scan(), Backend::Std, Some(reason)),
             None => match io_uring_scan(paths, options, lock_dir, cancel) {
                 Ok(found) => (found, Backend::IoUring, None),
@@ -127,55 +145,6 @@ pub fn scan_repo_cancellable<P: AsRef<Path>>(
     Ok(output)
 }
 
-/// Why `auto` runs the std backend although io_uring may be available: every
-/// root is on a local filesystem, where io_uring measured no faster cold and
-/// slower warm (`STATX` always goes to a kernel worker thread; see
-/// `benches/RESULTS.md`). io_uring pays off on network and FUSE filesystems.
-fn local_filesystem<P: AsRef<Path>>(paths: &[P]) -> Option<String> {
-    #[cfg(target_os = "linux")]
-    {
-        const LOCAL: [(i64, &str); 10] = [
-            (0xEF53, "ext4"),
-            (0x5846_5342, "xfs"),
-            (0x9123_683E, "btrfs"),
-            (0x0102_1994, "tmpfs"),
-            (0x858_458F6, "ramfs"),
-            (0x2FC1_2FC1, "zfs"),
-            (0xF2F5_2010, "f2fs"),
-            (0x794C_7630, "overlayfs"),
-            (0x7371_7368, "squashfs"),
-            (0xCA45_1A4E, "bcachefs"),
-        ];
-        let mut names = Vec::new();
-        for path in paths {
-            // A root that cannot be stat'ed yields nothing either way.
-            let Ok(stat) = rustix::fs::statfs(path.as_ref()) else {
-                continue;
-            };
-            #[allow(clippy::unnecessary_cast)] // `f_type`'s type differs between architectures
-            let f_type = stat.f_type as i64;
-            let local = LOCAL.iter().find(|(magic, _)| *magic == f_type);
-            match local {
-                Some((_, name)) if !names.contains(name) => names.push(*name),
-                Some(_) => {}
-                None => return None,
-            }
-        }
-        (!names.is_empty()).then(|| {
-            format!(
-                "the roots are on local filesystems ({}), where std is as fast or faster; \
-                 io_uring is chosen for network and FUSE filesystems",
-                names.join(", ")
-            )
-        })
-    }
-    #[cfg(not(target_os = "linux"))]
-    {
-        let _ = paths;
-        None
-    }
-}
-
 /// Runs the io_uring backend, or says why it cannot run here.
 /// `Ok(None)` when cancelled.
 fn io_uring_scan<P: AsRef<Path>>(
@@ -194,20 +163,6 @@ fn io_uring_scan<P: AsRef<Path>>(
         let _ = (paths, options, lock_dir, cancel);
         Err("io_uring is Linux-only".to_string())
     }
-}
-
-/// Why io_uring cannot run on this host, if it cannot.
-fn io_uring_refused() -> Option<String> {
-    #[cfg(target_os = "linux")]
-    return uring::available().err();
-    #[cfg(not(target_os = "linux"))]
-    return Some("io_uring is Linux-only".to_string());
-}
-
-/// Whether each backend can run on this host: `(name, None)` when it can,
-/// `(name, Some(reason))` when it cannot.
-pub fn backends() -> Vec<(&'static str, Option<String>)> {
-    vec![("std", None), ("io_uring", io_uring_refused())]
 }
 
 /// The environment variable that, when set, makes io_uring unavailable as if

@@ -46,25 +46,27 @@ pub enum OnProblem {
 /// Settings for `scan_repo`. `Default` gives rez 3.4.0's defaults.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScanOptions {
-    /// rez `plugins.package_repository.filesystem.check_package_definition_files`.
+    /// rez `plugins.package_repository.filesystem.check_package_definition_files`:
+    /// check mode (`docs/enumeration.md` ENUM-4.3) instead of default mode (ENUM-4.2).
     pub check_package_definition_files: bool,
     /// rez `plugins.package_repository.filesystem.package_filenames`: file stems
-    /// tried in order, each as `.py` then `.yaml`. Any bytes but NUL, as rez takes
+    /// tried in order, each as `.py` then `.yaml` (ENUM-5.1). Any bytes but NUL, as rez takes
     /// any `str` (a name that is not UTF-8 is matched byte for byte, as `os.fsencode`
     /// gives it).
     pub package_filenames: Vec<OsString>,
-    /// rez `allow_unversioned_packages`.
+    /// rez `allow_unversioned_packages` (ENUM-4.1, ENUM-6.2).
     pub allow_unversioned_packages: bool,
-    /// The `disable_pkg_ignore` argument of rez's repository: `.ignore*` files have no effect.
+    /// The `disable_pkg_ignore` argument of rez's repository: `.ignore*` files have no
+    /// effect (ENUM-4.2).
     pub disable_pkg_ignore: bool,
     /// rez `plugins.package_repository.filesystem.file_lock_dir` (any bytes, as
-    /// `package_filenames`).
+    /// `package_filenames`): the root name it reserves (ENUM-3.4).
     pub file_lock_dir: Option<OsString>,
-    /// `None` lists every family of each root, as rez's `iter_package_families`.
+    /// `None` lists every family of each root, as rez's `iter_package_families` (ENUM-3).
     /// `Some(names)` looks these families up by name instead, as a resolve does
-    /// (rez's `get_package_family`): the root is not listed; in each root, a
+    /// (rez's `get_package_family`, ENUM-7.1): the root is not listed; in each root, a
     /// directory `name` is the family, else the file `name.py`, else `name.yaml`.
-    /// Lookup ignores the reserved names (`settings` finds `settings.yaml`).
+    /// Lookup ignores the reserved names (`settings` finds `settings.yaml`, ENUM-7.2).
     pub families: Option<Vec<String>>,
     /// Which backend to run.
     pub backend: BackendChoice,
@@ -96,18 +98,21 @@ impl ScanOptions {
     /// The largest accepted `concurrency`.
     pub const MAX_CONCURRENCY: usize = 4096;
 
+    /// Checks a bound on operations in flight (`concurrency`, also `prefetch_files`'s),
+    /// given as a signed value, as callers from other languages may pass any integer.
+    pub fn check_concurrency(concurrency: i64) -> Result<usize, ScanError> {
+        match usize::try_from(concurrency) {
+            Ok(n @ 1..=Self::MAX_CONCURRENCY) => Ok(n),
+            _ => Err(ScanError::InvalidOption {
+                option: "concurrency",
+                reason: format!("{concurrency} is outside 1..={}", Self::MAX_CONCURRENCY),
+            }),
+        }
+    }
+
     /// Checks every value as rez would, and returns the effective lock-dir name.
     pub(crate) fn validate(&self) -> Result<Option<&OsStr>, ScanError> {
-        if self.concurrency == 0 || self.concurrency > Self::MAX_CONCURRENCY {
-            return Err(ScanError::InvalidOption {
-                option: "concurrency",
-                reason: format!(
-                    "{} is outside 1..={}",
-                    self.concurrency,
-                    Self::MAX_CONCURRENCY
-                ),
-            });
-        }
+        Self::check_concurrency(i64::try_from(self.concurrency).unwrap_or(i64::MAX))?;
         for stem in &self.package_filenames {
             if stem.as_encoded_bytes().contains(&0) {
                 return Err(ScanError::InvalidOption {
@@ -125,7 +130,8 @@ impl ScanOptions {
             }
         }
         // rez: `if not dirname: return None`, then rejects absolute values and any
-        // value whose basename differs from itself (it contains a separator).
+        // value whose basename differs from itself (it contains a separator): ENUM-3.4,
+        // EDGE-7. rez raises only once it lists a root; the scanner rejects it up front.
         let lock = self.file_lock_dir.as_deref().filter(|d| !d.is_empty());
         if let Some(dir) = lock {
             let bytes = dir.as_encoded_bytes();

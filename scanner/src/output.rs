@@ -5,15 +5,17 @@ use std::fmt;
 use std::io;
 use std::path::PathBuf;
 
-/// How rez stores a package, which decides where its name and version come from.
+/// How rez stores a package, which decides where its name and version come from
+/// (`docs/enumeration.md` ENUM-1.1, ENUM-1.5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum PackageKind {
-    /// `ROOT/family/version/` — the version is the directory name.
+    /// `ROOT/family/version/` — the version is the directory name (ENUM-4.2, ENUM-4.3).
     Versioned,
-    /// `ROOT/family/package.py`, or the magic version directory `_NO_VERSION`.
+    /// `ROOT/family/package.py` (ENUM-4.1), or the magic version directory
+    /// `_NO_VERSION` (ENUM-4.4).
     Unversioned,
     /// `ROOT/family.py` or `ROOT/family.yaml`: the versions live inside the file,
-    /// which only rez can evaluate, so the scanner reports the file once.
+    /// which only rez can evaluate, so the scanner reports the file once (ENUM-6.1).
     Combined,
 }
 
@@ -38,7 +40,7 @@ pub enum Format {
 }
 
 impl Format {
-    /// rez tries `.py` before `.yaml` for every file stem.
+    /// rez tries `.py` before `.yaml` for every file stem (ENUM-5.1).
     pub(crate) const SEARCH_ORDER: [Format; 2] = [Format::Py, Format::Yaml];
 
     /// The file extension without its dot, as rez's `FileFormat.extension`.
@@ -56,12 +58,13 @@ pub struct ScannedPackage {
     /// The family name (always a valid rez package name, so always ASCII).
     pub family: String,
     /// The version directory name exactly as on disk (possibly not UTF-8);
-    /// `None` for unversioned and combined packages.
+    /// `None` for unversioned and combined packages. Never checked as a version
+    /// (ENUM-4.2 step 4, ENUM-8.4).
     pub version: Option<OsString>,
     /// The package file's format, or `None` where rez would find no package file.
     pub format: Option<Format>,
     /// The package file, or the package directory where there is no file.
-    /// Built from the canonical root by plain joins, as rez builds it.
+    /// Built from the canonical root by plain joins, as rez builds it (ENUM-1.6).
     pub path: PathBuf,
     /// Where the name and version came from.
     pub kind: PackageKind,
@@ -70,7 +73,8 @@ pub struct ScannedPackage {
 }
 
 /// One family as rez's repository would list it (`iter_package_families`) or find
-/// it by name (`get_package_family`), whether or not it holds any package.
+/// it by name (`get_package_family`), whether or not it holds any package
+/// (ENUM-3, ENUM-7; EDGE-20).
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ScannedFamily {
     /// The family name.
@@ -140,14 +144,19 @@ impl Problem {
 /// crafted directory name cannot send escape sequences to the reader's terminal.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{} {}: {}",
-            self.operation.as_str(),
-            terminal_safe(self.path.as_os_str().as_encoded_bytes()),
-            terminal_safe(self.message.as_bytes())
-        )
+        let path = self.path.as_os_str().as_encoded_bytes();
+        f.write_str(&problem_line(self.operation.as_str(), path, &self.message))
     }
+}
+
+/// A problem as one line, `operation path: message` (the `Display` of `Problem`, also
+/// used by the Python bindings, whose problems hold Python strings).
+pub fn problem_line(operation: &str, path: &[u8], message: &str) -> String {
+    format!(
+        "{operation} {}: {}",
+        terminal_safe(path),
+        terminal_safe(message.as_bytes())
+    )
 }
 
 /// `text` made safe to show on a terminal: UTF-8 is kept, control characters
@@ -224,7 +233,8 @@ impl Backend {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ScanOutput {
     /// Sorted by root index, then family name bytes, then version bytes
-    /// (unversioned first), then kind, then path.
+    /// (unversioned first), then kind, then path. (rez's own order is not
+    /// reproducible: ENUM-9.1, EDGE-56.)
     pub packages: Vec<ScannedPackage>,
     /// Every family found, including directory families that hold no package,
     /// sorted by root index, then name bytes, then path.

@@ -1,18 +1,20 @@
-//! rez's naming rules: valid package names and how a root entry becomes a family.
+//! rez's naming rules: valid package names and how a root entry becomes a family
+//! (`docs/enumeration.md` ENUM-3.4 to ENUM-3.8).
 
-/// Prefix of the files that hide a version (`.ignore1.0`).
+/// Prefix of the files that hide a version (`.ignore1.0`; ENUM-4.2).
 pub(crate) const IGNORE_PREFIX: &str = ".ignore";
-/// Prefix of the markers left by an unfinished install (`.building1.0`).
+/// Prefix of the markers left by an unfinished install (`.building1.0`; ENUM-4.2).
 pub(crate) const BUILDING_PREFIX: &str = ".building";
-/// The version directory name rez reads as "no version".
+/// The version directory name rez reads as "no version" (ENUM-4.4).
 pub(crate) const NO_VERSION: &str = "_NO_VERSION";
-/// The stem hard-coded in rez's building-marker and check-mode tests.
+/// The stem hard-coded in rez's building-marker and check-mode tests
+/// (ENUM-4.2 step 3, ENUM-4.3).
 pub(crate) const HARD_CODED_STEM: &str = "package";
-/// The root entry rez always skips.
+/// The root entry rez always skips (ENUM-3.4).
 pub(crate) const SETTINGS_FILE: &str = "settings.yaml";
 
 /// rez's `is_valid_package_name`: `^[a-zA-Z_0-9](\.?[a-zA-Z0-9_]+)*\Z` (ASCII only),
-/// and not `__pycache__`.
+/// and not `__pycache__` (ENUM-3.7; EDGE-8, EDGE-9).
 pub(crate) fn is_valid_package_name(name: &[u8]) -> bool {
     let word = |c: &u8| c.is_ascii_alphanumeric() || *c == b'_';
     !name.is_empty()
@@ -22,13 +24,15 @@ pub(crate) fn is_valid_package_name(name: &[u8]) -> bool {
             .all(|run| !run.is_empty() && run.iter().all(word))
 }
 
-/// How a root entry can become a family, before its type is known.
+/// How a root entry can become a family, before its type is known (ENUM-3.5, ENUM-3.6).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) struct RootName<'a> {
-    /// The family name if the entry is a directory.
+    /// The family name if the entry is a directory (ENUM-3.5). A name that is not
+    /// UTF-8 never is one (ENUM-3.8).
     pub(crate) as_dir: Option<&'a str>,
     /// The family name and file extension if the entry is not a directory
-    /// (Python's `splitext`: the extension starts at the last dot).
+    /// (Python's `splitext`: the extension starts at the last dot; ENUM-3.6, EDGE-10,
+    /// EDGE-12).
     pub(crate) as_combined: Option<(&'a str, crate::Format)>,
 }
 
@@ -68,6 +72,7 @@ mod tests {
 
     #[test]
     fn package_names_follow_the_rez_regex() {
+        // ENUM-3.7: the valid names of EDGE-9 and the invalid ones of EDGE-8.
         for ok in [
             "9lives", "_", "_under", "a.b", "dirpy.py", "pkg.tar", "A_1.b2",
         ] {
@@ -91,6 +96,7 @@ mod tests {
 
     #[test]
     fn root_names_split_like_python_splitext() {
+        // ENUM-3.6: EDGE-12 (`pkg.tar.py`) and the ignored entries of EDGE-10.
         let p = RootName::parse(b"pkg.tar.py");
         assert_eq!(p.as_combined, Some(("pkg.tar", Format::Py)));
         assert_eq!(p.as_dir, Some("pkg.tar.py"));

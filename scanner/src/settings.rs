@@ -1,4 +1,5 @@
-//! A root's `settings.yaml`: whether rez 3.4.0 could build its repository from it.
+//! A root's `settings.yaml`: whether rez 3.4.0 could build its repository from it
+//! (`docs/enumeration.md` ENUM-3.2; EDGE-4, EDGE-5).
 //!
 //! rez runs `local_settings.update(yaml.load(text, FullLoader))` when
 //! `settings.yaml` exists, so the whole root fails unless the file is one YAML

@@ -7,7 +7,7 @@ use std::path::Path;
 
 use futures::executor::block_on;
 
-use crate::fs::{fd_budget, Fs, Kind, RawEntry};
+use crate::fs::{fd_budget, Fs, RawEntry, StatType};
 use crate::pool;
 use crate::tasks::Tasks;
 use crate::walk::{Found, Root, Walk};
@@ -27,11 +27,11 @@ mod sys {
         .union(OFlags::DIRECTORY)
         .union(OFlags::CLOEXEC);
 
-    fn kind_of(file_type: FileType) -> Kind {
+    fn kind_of(file_type: FileType) -> StatType {
         match file_type {
-            FileType::Directory => Kind::Dir,
-            FileType::RegularFile => Kind::File,
-            _ => Kind::Other,
+            FileType::Directory => StatType::Dir,
+            FileType::RegularFile => StatType::File,
+            _ => StatType::Other,
         }
     }
 
@@ -50,7 +50,7 @@ mod sys {
             crate::getdents::list(dir)
         }
 
-        async fn kind(&self, dir: &OwnedFd, rel: &OsStr) -> io::Result<Kind> {
+        async fn kind(&self, dir: &OwnedFd, rel: &OsStr) -> io::Result<StatType> {
             let stat = statat(dir, rel, AtFlags::empty())?;
             Ok(kind_of(FileType::from_raw_mode(stat.st_mode)))
         }
@@ -60,22 +60,22 @@ mod sys {
 #[cfg(not(unix))]
 mod sys {
     use super::*;
-    use crate::fs::DType;
+    use crate::fs::ListedType;
     use std::path::PathBuf;
 
-    fn kind_of(meta: &std::fs::Metadata) -> Kind {
+    fn kind_of(meta: &std::fs::Metadata) -> StatType {
         if meta.is_dir() {
-            Kind::Dir
+            StatType::Dir
         } else if meta.is_file() {
-            Kind::File
+            StatType::File
         } else {
-            Kind::Other
+            StatType::Other
         }
     }
 
     fn open(path: PathBuf) -> io::Result<PathBuf> {
         match kind_of(&std::fs::metadata(&path)?) {
-            Kind::Dir => Ok(path),
+            StatType::Dir => Ok(path),
             _ => Err(io::Error::new(
                 io::ErrorKind::NotADirectory,
                 "Not a directory",
@@ -99,11 +99,11 @@ mod sys {
             for entry in std::fs::read_dir(dir)? {
                 let entry = entry?;
                 let dtype = match entry.file_type() {
-                    Ok(t) if t.is_symlink() => DType::Symlink,
-                    Ok(t) if t.is_dir() => DType::Dir,
-                    Ok(t) if t.is_file() => DType::File,
-                    Ok(_) => DType::Other,
-                    Err(_) => DType::Unknown,
+                    Ok(t) if t.is_symlink() => ListedType::Symlink,
+                    Ok(t) if t.is_dir() => ListedType::Dir,
+                    Ok(t) if t.is_file() => ListedType::File,
+                    Ok(_) => ListedType::Other,
+                    Err(_) => ListedType::Unknown,
                 };
                 entries.push(RawEntry {
                     name: entry.file_name(),
@@ -113,7 +113,7 @@ mod sys {
             Ok(entries)
         }
 
-        async fn kind(&self, dir: &PathBuf, rel: &OsStr) -> io::Result<Kind> {
+        async fn kind(&self, dir: &PathBuf, rel: &OsStr) -> io::Result<StatType> {
             Ok(kind_of(&std::fs::metadata(dir.join(rel))?))
         }
     }
@@ -164,9 +164,7 @@ where
     let bound = options.concurrency.min(tasks.queued()).min(fd_budget());
     let results = pool::run(bound, || tasks.queued() > 0, worker);
     for part in results {
-        found.packages.extend(part.packages);
-        found.families.extend(part.families);
-        found.problems.extend(part.problems);
+        found.merge(part);
     }
     (!cancel.is_cancelled()).then_some(found)
 }

@@ -4,6 +4,9 @@
 //! the comments name the rez code they stand for. Where rez calls
 //! `os.path.isdir`/`isfile`, the walk uses the directory listing's `d_type`
 //! and stats only symlinks and unknown types.
+//!
+//! The rules themselves are written down in `docs/enumeration.md`; the comments
+//! below cite them by ID (`ENUM-4.2` for a rule, `EDGE-33` for an edge case).
 
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -13,7 +16,7 @@ use std::path::{Component, Path, PathBuf};
 
 use futures::future::join_all;
 
-use crate::fs::{is_absent, is_out_of_fds, Fs, Kind, RawEntry};
+use crate::fs::{is_absent, is_out_of_fds, Fs, RawEntry, StatType};
 use crate::output::{Format, Operation, PackageKind, Problem, ScannedFamily, ScannedPackage};
 use crate::rules::{
     RootName, BUILDING_PREFIX, HARD_CODED_STEM, IGNORE_PREFIX, NO_VERSION, SETTINGS_FILE,
@@ -34,6 +37,15 @@ pub(crate) struct Found {
     pub(crate) packages: Vec<ScannedPackage>,
     pub(crate) families: Vec<ScannedFamily>,
     pub(crate) problems: Vec<Problem>,
+}
+
+impl Found {
+    /// Adds what another walker found (each backend merges its threads' walkers).
+    pub(crate) fn merge(&mut self, part: Found) {
+        self.packages.extend(part.packages);
+        self.families.extend(part.families);
+        self.problems.extend(part.problems);
+    }
 }
 
 /// One walker: the rules plus a place to put what they find. Futures of one
@@ -108,27 +120,29 @@ impl<'a, F: Fs> Walk<'a, F> {
     }
 
     /// rez loads `location/settings.yaml` when it `exists` and cannot build the
-    /// repository when that fails. Returns false (with a problem) when the root is unusable.
-    fn settings_usable(&self, location: &Path, kind: Option<Kind>) -> bool {
+    /// repository when that fails (ENUM-3.2; EDGE-4, EDGE-5). Returns false (with a
+    /// problem) when the root is unusable.
+    fn settings_usable(&self, location: &Path, kind: Option<StatType>) -> bool {
         let path = location.join(SETTINGS_FILE);
         let err = match kind {
             None => return true,
-            Some(Kind::File) => match std::fs::read_to_string(&path) {
+            Some(StatType::File) => match std::fs::read_to_string(&path) {
                 Ok(text) => match settings::check(&text) {
                     Ok(()) => return true,
                     Err(reason) => std::io::Error::new(std::io::ErrorKind::InvalidData, reason),
                 },
                 Err(err) => err,
             },
-            Some(Kind::Dir) => is_a_directory(),
+            Some(StatType::Dir) => is_a_directory(),
             // rez would block forever opening a FIFO; report it instead.
-            Some(Kind::Other) => std::io::Error::other("not a regular file"),
+            Some(StatType::Other) => std::io::Error::other("not a regular file"),
         };
         self.problem(path, Operation::Settings, &err);
         false
     }
 
-    /// Records a directory family (rez's `isdir` said yes), packages or not.
+    /// Records a directory family (rez's `isdir` said yes, ENUM-3.5), packages or not:
+    /// an empty family directory is still a family (EDGE-20).
     fn dir_family(&self, root_index: usize, name: &str, path: &Path) {
         self.found.borrow_mut().families.push(ScannedFamily {
             name: name.to_string(),
@@ -144,8 +158,8 @@ impl<'a, F: Fs> Walk<'a, F> {
 
     /// `os.path.isdir`/`isfile` as one question: the type behind `rel`, or `None`
     /// when Python would say "no". Errors other than absence are recorded as
-    /// problems (rez swallows them) and also count as "no".
-    async fn stat(&self, dir: &F::Dir, dir_path: &Path, rel: &OsStr) -> Option<Kind> {
+    /// problems (rez swallows them) and also count as "no" (ENUM-1.7).
+    async fn stat(&self, dir: &F::Dir, dir_path: &Path, rel: &OsStr) -> Option<StatType> {
         if beyond_path_max(dir_path, rel) {
             return None;
         }
@@ -161,7 +175,12 @@ impl<'a, F: Fs> Walk<'a, F> {
     }
 
     /// The type of a listed entry: from `d_type` when it settles it, else by `stat`.
-    async fn entry_kind(&self, dir: &F::Dir, dir_path: &Path, entry: &RawEntry) -> Option<Kind> {
+    async fn entry_kind(
+        &self,
+        dir: &F::Dir,
+        dir_path: &Path,
+        entry: &RawEntry,
+    ) -> Option<StatType> {
         if beyond_path_max(dir_path, &entry.name) {
             return None;
         }
@@ -171,11 +190,12 @@ impl<'a, F: Fs> Walk<'a, F> {
         }
     }
 
-    /// Root handling, then the families: listed (`_get_family_dirs`) or, with
-    /// `families` set, looked up by name. Combined families are emitted here;
-    /// directory families are returned.
+    /// Root handling (ENUM-3.1), then the families: listed (`_get_family_dirs`,
+    /// ENUM-3.3 to ENUM-3.6) or, with `families` set, looked up by name (ENUM-7).
+    /// Combined families are emitted here; directory families are returned.
     pub(crate) async fn scan_root(&self, index: usize, given: &Path) -> Option<Root<F::Dir>> {
-        // rez's `abspath` raises when the working directory is gone (and the root is relative).
+        // ENUM-3.1 step 2: rez's `abspath` raises when the working directory is gone
+        // (and the root is relative).
         let absolute = match absolute_root(given) {
             Ok(absolute) => absolute,
             Err(err) => {
@@ -186,7 +206,8 @@ impl<'a, F: Fs> Walk<'a, F> {
         let location = match canonical_root(absolute) {
             Ok(location) => location,
             Err(err) => {
-                // rez: realpath never fails and `isdir` is then false: no entries.
+                // rez: realpath never fails and `isdir` is then false: no entries
+                // (ENUM-3.3, EDGE-1).
                 if !is_absent(&err) {
                     self.problem(given.to_path_buf(), Operation::Canonicalize, &err);
                 }
@@ -197,7 +218,8 @@ impl<'a, F: Fs> Walk<'a, F> {
         let dir = match self.fs.open_root(&location, list).await {
             Ok(dir) => dir,
             Err(err) => {
-                // Missing or not a directory: rez's `isdir(location)` is false, no error.
+                // Missing or not a directory: rez's `isdir(location)` is false, no error
+                // (ENUM-3.3, EDGE-1).
                 if !is_absent(&err) {
                     self.problem(location, Operation::OpenDir, &err);
                 }
@@ -216,7 +238,8 @@ impl<'a, F: Fs> Walk<'a, F> {
         })
     }
 
-    /// `_get_family_dirs`: lists the root and classifies its entries.
+    /// `_get_family_dirs`: lists the root and classifies its entries (ENUM-3.4 to
+    /// ENUM-3.9). Listing errors are rez's `listdir` raising (ENUM-8.2, EDGE-54).
     async fn list_families(
         &self,
         index: usize,
@@ -234,8 +257,9 @@ impl<'a, F: Fs> Walk<'a, F> {
             .iter()
             .map(|e| RootName::parse(e.name.as_encoded_bytes()))
             .collect();
-        // `exists(settings.yaml)` and `exists(lock dir)` are always asked of the
-        // filesystem: in a root that can be listed but not searched they are false.
+        // Reserved names (ENUM-3.4; EDGE-4, EDGE-6). `exists(settings.yaml)` and
+        // `exists(lock dir)` are always asked of the filesystem: in a root that can be
+        // listed but not searched they are false (ENUM-8.1, EDGE-55).
         let is_reserved = |name: &[u8]| {
             name == SETTINGS_FILE.as_bytes()
                 || self.lock_dir.is_some_and(|l| name == l.as_encoded_bytes())
@@ -262,25 +286,30 @@ impl<'a, F: Fs> Walk<'a, F> {
                 }
                 continue;
             }
-            // The lock dir is reserved only when `location/<lock dir>` exists.
+            // The lock dir is reserved only when `location/<lock dir>` exists
+            // (ENUM-3.4, EDGE-6).
             if kind.is_some() && self.lock_dir.is_some_and(|l| bytes == l.as_encoded_bytes()) {
                 continue;
             }
-            if kind == Some(Kind::Dir) {
+            // ENUM-3.5: a directory (symlinks followed) with a valid name is a family.
+            if kind == Some(StatType::Dir) {
                 if let Some(family) = name.as_dir {
                     families.push(family.to_string());
                 }
             } else {
-                // No `isfile` check: broken links and FIFOs count too.
+                // ENUM-3.6: no `isfile` check, so broken links and FIFOs count too
+                // (EDGE-16, EDGE-17).
                 self.emit_combined(index, location, &entry.name, name);
             }
         }
         Some(families)
     }
 
-    /// `get_package_family` for each name: a directory `name` (returned), else the
-    /// first of `name.py` and `name.yaml` that `isfile` (emitted). The root's
-    /// `settings.yaml` is checked first, as rez does when it builds the repository.
+    /// `get_package_family` for each name (ENUM-7.1): a directory `name` (returned),
+    /// else the first of `name.py` and `name.yaml` that `isfile` (emitted); reserved
+    /// names are not skipped (ENUM-7.2; EDGE-4, EDGE-6, EDGE-13, EDGE-14). The root's
+    /// `settings.yaml` is checked first, as rez does when it builds the repository
+    /// (ENUM-3.2).
     async fn look_up_families(
         &self,
         index: usize,
@@ -293,12 +322,12 @@ impl<'a, F: Fs> Walk<'a, F> {
             return None;
         }
         let kinds = join_all(names.iter().map(|name| async move {
-            if self.stat(dir, location, OsStr::new(name)).await == Some(Kind::Dir) {
+            if self.stat(dir, location, OsStr::new(name)).await == Some(StatType::Dir) {
                 return Some(None);
             }
             for format in Format::SEARCH_ORDER {
                 let file = OsString::from(format!("{name}.{}", format.extension()));
-                if self.stat(dir, location, &file).await == Some(Kind::File) {
+                if self.stat(dir, location, &file).await == Some(StatType::File) {
                     return Some(Some(file));
                 }
             }
@@ -319,8 +348,9 @@ impl<'a, F: Fs> Walk<'a, F> {
         Some(families)
     }
 
-    /// `FileSystemPackageFamilyResource.iter_packages` for one directory family,
-    /// up to its versions: opens and lists it and settles the unversioned case.
+    /// `FileSystemPackageFamilyResource.iter_packages` for one directory family
+    /// (ENUM-4), up to its versions: opens and lists it and settles the unversioned
+    /// case (ENUM-4.1).
     /// With `may_wait`, running out of fds is `Opened::OutOfFds` (try again
     /// later) rather than a problem.
     pub(crate) async fn open_family(
@@ -343,7 +373,7 @@ impl<'a, F: Fs> Walk<'a, F> {
             Err((operation, err)) => {
                 // The listing said "directory", but a root that can be listed and not
                 // searched answers rez's `isdir` with "no": then the entry is what a
-                // non-directory with this name would be.
+                // non-directory with this name would be (ENUM-3.6, ENUM-8.1, EDGE-55).
                 // An entry that is no longer a directory is what rez's `isdir` would
                 // now make of it: a non-directory, silently.
                 match self.fs.kind(&root.dir, OsStr::new(name)).await {
@@ -353,16 +383,19 @@ impl<'a, F: Fs> Walk<'a, F> {
                         self.emit_combined(root.index, &root.location, name.as_ref(), &root_name);
                         return Opened::Done;
                     }
-                    Ok(Kind::File | Kind::Other) => {
+                    Ok(StatType::File | StatType::Other) => {
                         let root_name = RootName::parse(name.as_bytes());
                         self.emit_combined(root.index, &root.location, name.as_ref(), &root_name);
                         return Opened::Done;
                     }
                     _ => {}
                 }
+                // ENUM-8.3: a family rez cannot list is still listed, and iterating it
+                // raises (EDGE-52).
                 self.dir_family(root.index, name, &path);
                 // rez probes for an unversioned package file before it lists the
-                // family, so a family it cannot list may still yield that package.
+                // family, so a family it cannot list may still yield that package
+                // (ENUM-4.1).
                 if self.opts.allow_unversioned_packages {
                     let found = self.file_by_stat(&root.dir, &root.location, name);
                     if let Some(file) = found.await {
@@ -374,6 +407,7 @@ impl<'a, F: Fs> Walk<'a, F> {
                 return Opened::Done;
             }
         };
+        // ENUM-3.5: listed whether or not it holds packages (EDGE-20).
         self.dir_family(root.index, name, &path);
         let bytes = |e: &RawEntry| e.name.as_encoded_bytes().to_vec();
         let check = self.opts.check_package_definition_files;
@@ -385,12 +419,14 @@ impl<'a, F: Fs> Walk<'a, F> {
             versions: (0..entries.len())
                 .filter(|&i| {
                     let name = entries[i].name.as_encoded_bytes();
-                    // Default mode lists `.building*` entries as versions too;
-                    // check mode skips every dot name.
+                    // Default mode lists `.building*` entries as versions too
+                    // (ENUM-4.2 step 2, EDGE-40); check mode skips every dot name
+                    // (ENUM-4.3, EDGE-41).
                     !name.starts_with(b".")
                         || (!check && name.starts_with(BUILDING_PREFIX.as_bytes()))
                 })
                 .collect(),
+            // `.ignore<version>` markers (ENUM-4.2 step 2; EDGE-30 to EDGE-32).
             ignores: (0..entries.len())
                 .filter_map(|i| {
                     let name = bytes(&entries[i]);
@@ -398,6 +434,8 @@ impl<'a, F: Fs> Walk<'a, F> {
                     Some((version.to_vec(), i))
                 })
                 .collect(),
+            // `.building<version>` markers count by name alone, whatever the entry
+            // is (ENUM-4.2 step 2, EDGE-36).
             building: entries
                 .iter()
                 .filter_map(|e| {
@@ -408,6 +446,8 @@ impl<'a, F: Fs> Walk<'a, F> {
                 .collect(),
             entries,
         };
+        // ENUM-4.1: an unversioned package file settles the family; its versions are
+        // not looked at (EDGE-21, EDGE-22).
         if self.opts.allow_unversioned_packages {
             if let Some(file) = self.file_in_family(&family, &self.files).await {
                 self.emit_dir_package(family.root_index, name, None, family.path, Some(file));
@@ -423,10 +463,13 @@ impl<'a, F: Fs> Walk<'a, F> {
         join_all(versions.map(|&i| self.scan_version(family, &family.entries[i]))).await;
     }
 
-    /// `_get_version_dirs` plus `iter_packages`'s check for one listed entry.
+    /// `_get_version_dirs` plus `iter_packages`'s check for one listed entry
+    /// (ENUM-4.2 in default mode, ENUM-4.3 in check mode).
     async fn scan_version(&self, family: &FamilyDir<F::Dir>, entry: &RawEntry) {
         let name = entry.name.as_os_str();
-        if self.entry_kind(&family.dir, &family.path, entry).await != Some(Kind::Dir)
+        // ENUM-4.2 step 2: a version is a directory (symlinks followed, EDGE-43,
+        // EDGE-44) that no `.ignore` file hides.
+        if self.entry_kind(&family.dir, &family.path, entry).await != Some(StatType::Dir)
             || self.is_ignored(family, name).await
         {
             return;
@@ -434,7 +477,8 @@ impl<'a, F: Fs> Walk<'a, F> {
         let check = self.opts.check_package_definition_files;
         let marked = !check && family.building.contains(name.as_encoded_bytes());
         // Check mode, and a `.building`-marked version in default mode, need
-        // `package.py` or `package.yaml`: rez hard-codes the stem there.
+        // `package.py` or `package.yaml`: rez hard-codes the stem there
+        // (ENUM-4.2 step 3, ENUM-4.3; EDGE-33, EDGE-34, EDGE-38).
         let hard_coded = if check || marked {
             match self
                 .file_in_version(family, name, &self.package_files)
@@ -446,7 +490,9 @@ impl<'a, F: Fs> Walk<'a, F> {
         } else {
             None
         };
-        // Check mode also requires a file from `package_filenames` (rez's `iter_packages`).
+        // Check mode also requires a file from `package_filenames` (rez's `iter_packages`;
+        // ENUM-4.3, EDGE-39), found as ENUM-5 says. `_NO_VERSION` looks in the family
+        // directory instead (ENUM-4.4).
         let file = if hard_coded.is_some() && self.files == self.package_files {
             hard_coded
         } else if check || name != NO_VERSION {
@@ -458,15 +504,16 @@ impl<'a, F: Fs> Walk<'a, F> {
             return;
         }
         // No file found and the type came from the listing alone: confirm `isdir`,
-        // which fails in a family that can be listed but not searched.
+        // which fails in a family that can be listed but not searched (ENUM-1.7).
         if file.is_none()
             && entry.dtype.settled().is_some()
-            && self.stat(&family.dir, &family.path, name).await != Some(Kind::Dir)
+            && self.stat(&family.dir, &family.path, name).await != Some(StatType::Dir)
         {
             return;
         }
         if name == NO_VERSION {
-            // rez drops the version `_NO_VERSION`: the package lives in the family dir.
+            // rez drops the version `_NO_VERSION`: the package lives in the family dir
+            // (ENUM-4.4, EDGE-48).
             let file = self.file_in_family(family, &self.files).await;
             self.emit_dir_package(
                 family.root_index,
@@ -477,11 +524,14 @@ impl<'a, F: Fs> Walk<'a, F> {
             );
             return;
         }
+        // The name is never checked as a version (ENUM-4.2 step 4; EDGE-46, EDGE-47).
         let dir = family.path.join(name);
         self.emit_dir_package(family.root_index, &family.name, Some(name), dir, file);
     }
 
-    /// Emits the combined family a non-directory root entry stands for, if any.
+    /// Emits the combined family a non-directory root entry stands for, if any
+    /// (ENUM-3.6). Its versions are inside the file, which only rez can load
+    /// (ENUM-6.1), so the file is reported once, as one package (ENUM-1.4).
     fn emit_combined(&self, root_index: usize, location: &Path, entry: &OsStr, name: &RootName) {
         if let Some((family, format)) = name.as_combined {
             self.found.borrow_mut().families.push(ScannedFamily {
@@ -502,6 +552,7 @@ impl<'a, F: Fs> Walk<'a, F> {
     }
 
     /// Emits a package of a directory family: versioned when `version` is given.
+    /// Paths are plain joins below the canonical root (ENUM-1.3, ENUM-1.6).
     fn emit_dir_package(
         &self,
         root_index: usize,
@@ -530,7 +581,8 @@ impl<'a, F: Fs> Walk<'a, F> {
         });
     }
 
-    /// rez's `ignore_dir`: a `.ignore<version>` that `isfile` hides the version.
+    /// rez's `ignore_dir`: a `.ignore<version>` that `isfile` hides the version
+    /// (ENUM-4.2 step 2; EDGE-30 to EDGE-32, EDGE-37).
     async fn is_ignored(&self, family: &FamilyDir<F::Dir>, version: &OsStr) -> bool {
         if self.opts.disable_pkg_ignore {
             return false;
@@ -540,13 +592,13 @@ impl<'a, F: Fs> Walk<'a, F> {
                 let kind = self
                     .stat(&family.dir, &family.path, &family.entries[i].name)
                     .await;
-                kind == Some(Kind::File)
+                kind == Some(StatType::File)
             }
             None => false,
         }
     }
 
-    /// `isfile(F/name)` for a name in F itself. The listing answers "no" for names
+    /// `isfile(F/name)` for a name in F itself (ENUM-1.7). The listing answers "no" for names
     /// it lacks; a "yes" is confirmed by `stat`, which also fails (as rez's `isfile`
     /// does) in a family that can be listed but not searched. Such files are rare
     /// (unversioned packages, `.ignore` markers), so this costs next to nothing.
@@ -554,10 +606,11 @@ impl<'a, F: Fs> Walk<'a, F> {
         let listed = name.as_encoded_bytes().contains(&b'/')
             || cfg!(windows) // case-insensitive names: let the filesystem match them
             || family.entries.iter().any(|e| e.name == name);
-        listed && self.stat(&family.dir, &family.path, name).await == Some(Kind::File)
+        listed && self.stat(&family.dir, &family.path, name).await == Some(StatType::File)
     }
 
-    /// rez's `_get_file(F)`: the first candidate in F that `isfile`.
+    /// rez's `_get_file(F)`: the first candidate in F that `isfile` (ENUM-5; used for
+    /// the unversioned check, ENUM-4.1, and for `_NO_VERSION`, ENUM-4.4).
     async fn file_in_family<'c>(
         &self,
         family: &FamilyDir<F::Dir>,
@@ -571,7 +624,7 @@ impl<'a, F: Fs> Walk<'a, F> {
         None
     }
 
-    /// rez's `_get_file(F/version)`, probing relative to the family directory.
+    /// rez's `_get_file(F/version)`, probing relative to the family directory (ENUM-5).
     async fn file_in_version<'c>(
         &self,
         family: &FamilyDir<F::Dir>,
@@ -582,7 +635,8 @@ impl<'a, F: Fs> Walk<'a, F> {
             .await
     }
 
-    /// rez's `_get_file(location/family)` by `stat` alone, for a family it cannot list.
+    /// rez's `_get_file(location/family)` by `stat` alone, for a family it cannot list
+    /// (ENUM-4.1 comes before the listing; EDGE-52).
     async fn file_by_stat(
         &self,
         root: &F::Dir,
@@ -593,7 +647,7 @@ impl<'a, F: Fs> Walk<'a, F> {
             .await
     }
 
-    /// The first candidate `dir/sub/<candidate>` that `isfile`.
+    /// The first candidate `dir/sub/<candidate>` that `isfile` (ENUM-5.1, ENUM-5.2).
     async fn file_by_stat_in<'c>(
         &self,
         dir: &F::Dir,
@@ -604,7 +658,7 @@ impl<'a, F: Fs> Walk<'a, F> {
         for candidate in candidates {
             // Rebuilt each time: a stem may hold a separator (`sub/pkg`).
             let rel = Path::new(sub).join(&candidate.0);
-            if self.stat(dir, dir_path, rel.as_os_str()).await == Some(Kind::File) {
+            if self.stat(dir, dir_path, rel.as_os_str()).await == Some(StatType::File) {
                 return Some(candidate);
             }
         }
@@ -619,7 +673,7 @@ const PATH_MAX: usize = 4096;
 const PATH_MAX: usize = 1024;
 
 /// Whether `dir_path/rel`, the path rez would hand to `isdir`/`isfile`, is too
-/// long for the kernel: rez's answer is then "no" (`ENAMETOOLONG`, swallowed).
+/// long for the kernel: rez's answer is then "no" (`ENAMETOOLONG`, swallowed: ENUM-1.7).
 /// The walk looks up relative to fds, where the same entry would be found, so
 /// it must ask this itself to give rez's answer.
 fn beyond_path_max(dir_path: &Path, rel: &OsStr) -> bool {
@@ -636,7 +690,8 @@ fn beyond_path_max(dir_path: &Path, rel: &OsStr) -> bool {
     }
 }
 
-/// rez's search order: stems outer, formats inner (`package.py`, `package.yaml`, ...).
+/// rez's search order (ENUM-5.1): stems outer, formats inner (`package.py`,
+/// `package.yaml`, ...).
 fn candidate_files<S: AsRef<OsStr>>(stems: &[S]) -> Vec<Candidate> {
     stems
         .iter()
@@ -651,9 +706,10 @@ fn candidate_files<S: AsRef<OsStr>>(stems: &[S]) -> Vec<Candidate> {
         .collect()
 }
 
-/// rez's `abspath(path)`: made absolute and normalised as text (so `missing/..` is
-/// the current directory). As in Python, only a relative path asks for the current
-/// directory, so absolute roots still work where it has been deleted.
+/// rez's `abspath(path)` (ENUM-3.1 step 2, EDGE-2): made absolute and normalised as
+/// text (so `missing/..` is the current directory). As in Python, only a relative path
+/// asks for the current directory, so absolute roots still work where it has been
+/// deleted.
 fn absolute_root(given: &Path) -> std::io::Result<PathBuf> {
     let absolute = if given.is_absolute() {
         given.to_path_buf()
@@ -673,7 +729,8 @@ fn absolute_root(given: &Path) -> std::io::Result<PathBuf> {
     Ok(normal)
 }
 
-/// rez's `canonical_path` of the absolute root: symlinks resolved, lower-cased on Windows.
+/// rez's `canonical_path` of the absolute root (ENUM-3.1 step 3): symlinks resolved
+/// (EDGE-2), lower-cased on Windows (unverified, EDGE-58).
 fn canonical_root(normal: PathBuf) -> std::io::Result<PathBuf> {
     let canonical = std::fs::canonicalize(normal)?;
     #[cfg(windows)]
@@ -686,7 +743,7 @@ fn canonical_root(normal: PathBuf) -> std::io::Result<PathBuf> {
     Ok(canonical)
 }
 
-/// The error Python's `open()` raises for a directory.
+/// The error Python's `open()` raises for a directory (ENUM-3.2, EDGE-5).
 fn is_a_directory() -> std::io::Error {
     #[cfg(unix)]
     return std::io::Error::from_raw_os_error(rustix::io::Errno::ISDIR.raw_os_error());

@@ -2,7 +2,7 @@
 
 Run with a python that imports rez (3.4.0 in the project's venv)::
 
-    python tests/compat/dump_packages.py --cache-dir DIR [--repo PACKAGES_DIR] [--force]
+    python tests/compat/dump_packages.py --cache-dir DIR --repo PACKAGES_DIR [--force]
 
 prints the path of the JSON file it wrote (or found): ``DIR/rc3-peer/benchmark-rez-<ver>.json``
 holding ``{"rez_version", "requests", "packages"}`` where ``requests`` are the 188 requests
@@ -12,9 +12,8 @@ repository (``rez/data/benchmarking/packages.tar.gz``) as rez loads it: ``name``
 (the arguments an rc3 user passes to ``pyrer.PackageData``), families by name and each
 family's packages in rez's version order.
 
-``--repo`` is an already extracted ``packages`` directory; without it the tarball is
-extracted once to ``DIR/rez-<ver>-benchmark/packages`` (where the test suite's
-``bench_repo`` fixture puts it too). rez runs with its default configuration: every
+``--repo`` is the extracted ``packages`` directory (the test suite's ``bench_repo``
+fixture extracts it, with ``pyrer._demo.benchmark_repository``). rez runs with its default configuration: every
 ``REZ_*`` variable is dropped and the home config is disabled before rez is imported.
 """
 
@@ -24,10 +23,7 @@ import argparse
 import importlib.util
 import json
 import os
-import shutil
 import sys
-import tarfile
-import tempfile
 from pathlib import Path
 
 for _key in [k for k in os.environ if k.startswith("REZ_")]:
@@ -40,29 +36,6 @@ def rez_data_dir() -> Path:
     if spec is None or not spec.submodule_search_locations:
         sys.exit(f"rez is not importable in {sys.executable}")
     return Path(list(spec.submodule_search_locations)[0], "data", "benchmarking")
-
-
-def extract(cache: Path, version: str) -> Path:
-    target = cache / f"rez-{version}-benchmark"
-    repo = target / "packages"
-    if repo.is_dir():
-        return repo
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=".extract-", dir=target.parent))
-    try:
-        with tarfile.open(rez_data_dir() / "packages.tar.gz") as tar:
-            if hasattr(tarfile, "data_filter"):
-                tar.extractall(staging, filter="data")
-            else:  # pragma: no cover - python < 3.12 without the backport
-                tar.extractall(staging)
-        try:
-            staging.rename(target)
-        except OSError:
-            if not repo.is_dir():
-                raise
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return repo
 
 
 def load(repo: Path) -> list[dict]:
@@ -83,7 +56,8 @@ def load(repo: Path) -> list[dict]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cache-dir", required=True, type=Path)
-    ap.add_argument("--repo", type=Path, help="an extracted benchmark 'packages' directory")
+    ap.add_argument("--repo", type=Path, required=True,
+                    help="the extracted benchmark 'packages' directory")
     ap.add_argument("--force", action="store_true", help="rewrite the JSON even if present")
     args = ap.parse_args()
 
@@ -94,7 +68,7 @@ def main() -> int:
     if out.is_file() and not args.force:
         print(out)
         return 0
-    repo = args.repo.absolute() if args.repo else extract(cache, rez.__version__)
+    repo = args.repo.absolute()
     requests = json.loads((rez_data_dir() / "requests.json").read_text())
     packages = load(repo)
     if not packages or not requests:

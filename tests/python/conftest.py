@@ -3,18 +3,15 @@
 The package must be installed in the python running pytest: ``tools/build_pyrer.sh``
 builds the wheel and installs it into .venv (``tools/test.sh`` does this first).
 
-Environment: ``PYRER_WHEEL`` (the wheel to install into the venv without rez;
-else the newest target/wheels/pyrer-*.whl), ``PYRER_SCAN_BIN`` (a prebuilt scan
-example), ``PYRER_REZ_PYTHON`` (a python with rez 3.4.0, else this one),
-``PYRER_CACHE_DIR`` (where the benchmark repository is extracted; default
-``.cache/pyrer``).
+Environment: ``PYRER_WHEEL`` (the wheel to install into the venv without rez; else the
+newest target/wheels/pyrer-*.whl). The fixtures shared with tests/ (``scan_bin``,
+``rez_python``, ``bench_repo``, ``cache_dir``, ``edge_roots``) are in tests/conftest.py.
 """
 
 from __future__ import annotations
 
 import math
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -23,17 +20,15 @@ import pytest
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parents[1]
-sys.path.insert(0, str(REPO / "tests"))  # edge_tree
 
 try:
     import pyrer
-    from pyrer import _demo
 except ImportError as err:  # pragma: no cover - a setup error, explained
     raise ImportError(f"pyrer is not installed in {sys.executable}: "
                       f"run tools/build_pyrer.sh ({err})") from err
 
 # rez's defaults, explicitly: results must not depend on the machine's rez configuration.
-REZ_DEFAULTS = dict(_demo.REZ_DEFAULT_OPTIONS)
+REZ_DEFAULTS = dict(pyrer._native.REZ_DEFAULTS)
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -83,11 +78,6 @@ def wait_until(predicate, timeout: float = 5.0) -> bool:
 
 
 @pytest.fixture(scope="session")
-def cache_dir() -> str:
-    return os.environ.get("PYRER_CACHE_DIR") or str(REPO / ".cache" / "pyrer")
-
-
-@pytest.fixture(scope="session")
 def wheel() -> Path:
     """The pyrer wheel under test (PYRER_WHEEL, else the newest one built)."""
     given = os.environ.get("PYRER_WHEEL")
@@ -95,15 +85,6 @@ def wheel() -> Path:
     if not given and not wheels:
         pytest.fail("no pyrer wheel: run tools/build_pyrer.sh (or set PYRER_WHEEL)")
     return Path(given) if given else wheels[-1]
-
-
-@pytest.fixture(scope="session")
-def bench_repo(cache_dir) -> Path:
-    """rez's benchmark repository (1266 families, 18226 packages), extracted once."""
-    try:
-        return _demo.benchmark_repository(cache_dir)
-    except _demo.DemoUnavailable as err:
-        pytest.fail(f"the benchmark repository needs rez in this python: {err}")
 
 
 class LongScan:
@@ -127,33 +108,3 @@ class LongScan:
 @pytest.fixture(scope="session")
 def long_scan(bench_repo) -> LongScan:
     return LongScan(bench_repo)
-
-
-@pytest.fixture(scope="session")
-def edge_roots(tmp_path_factory) -> dict[str, bytes]:
-    """The edge-case tree of the differential test (tests/edge_tree.py): name -> root."""
-    import edge_tree
-
-    return edge_tree.build_main_roots(tmp_path_factory.mktemp("edge"))
-
-
-@pytest.fixture(scope="session")
-def scan_bin() -> Path:
-    """The Rust scan example (the reference for parity)."""
-    env_bin = os.environ.get("PYRER_SCAN_BIN")
-    if env_bin:
-        return Path(env_bin)
-    cmd = ["cargo", "build", "--release", "-p", "pyrer-scanner", "--example", "scan"]
-    proc = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, timeout=1800)
-    assert proc.returncode == 0, f"{' '.join(cmd)} failed:\n{proc.stderr[-4000:]}"
-    return REPO / "target" / "release" / "examples" / "scan"
-
-
-@pytest.fixture(scope="session")
-def rez_python() -> str:
-    """A python that imports rez 3.4.0 (for tools/rez_enumerate.py)."""
-    python = os.environ.get("PYRER_REZ_PYTHON") or sys.executable
-    out = subprocess.run([python, "-c", "import rez; print(rez.__version__)"],
-                         capture_output=True, text=True)
-    assert out.stdout.strip() == "3.4.0", f"{python} cannot import rez 3.4.0: {out.stderr}"
-    return python

@@ -9,7 +9,6 @@ import json
 import os
 import pickle
 import subprocess
-import sys
 import textwrap
 from pathlib import Path
 

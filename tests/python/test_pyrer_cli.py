@@ -19,8 +19,7 @@ import pyrer
 from conftest import REZ_DEFAULTS, wait_until
 
 PYRER = Path(sys.executable).parent / "pyrer"  # the console script
-SUMMARY = re.compile(r"^(\d+) families, (\d+) packages, (\d+) problems, backend (\w+), "
-                     r"[\d.]+ ms$")
+SUMMARY = re.compile(r"^(\d+) families, (\d+) packages, (\d+) problems, [\d.]+ ms$")
 DEFAULT_FLAGS = ["--no-check-package-files", "--package-filenames", "package",
                  "--allow-unversioned", "--file-lock-dir", ""]
 
@@ -48,8 +47,39 @@ def test_scan_summary(repos, module):
     proc = pyrer_cli("scan", good, *DEFAULT_FLAGS, "--backend", "std", module=module)
     assert proc.returncode == 0, proc.stderr
     match = SUMMARY.match(proc.stdout.decode().strip())
-    assert match and match.groups() == ("2", "3", "0", "std"), proc.stdout
+    assert match and match.groups() == ("2", "3", "0"), proc.stdout
     assert proc.stderr == b""  # no progress: stderr is not a terminal
+    verbose = pyrer_cli("scan", "-v", good, *DEFAULT_FLAGS, "--backend", "std", module=module)
+    assert verbose.stdout.decode().splitlines()[1:] == ["backend std"]
+
+
+def test_version():
+    proc = pyrer_cli("--version")
+    assert (proc.returncode, proc.stdout.decode().strip()) == (0, f"pyrer {pyrer.__version__}")
+
+
+def test_paths_flag_and_rez_packages_path(repos, tmp_path):
+    """--paths as rez-env spells it; no path at all: rez's packages_path, as rez-search."""
+    good, bad = repos
+    both = pyrer_cli("scan", "--json", *DEFAULT_FLAGS, "--paths", f"{good}{os.pathsep}{bad}")
+    assert both.stdout == pyrer_cli("scan", "--json", *DEFAULT_FLAGS, good, bad).stdout
+    env = {k: v for k, v in os.environ.items() if not k.startswith("REZ_")}
+    env.update(REZ_DISABLE_HOME_CONFIG="1", REZ_PACKAGES_PATH=f"{good}{os.pathsep}{bad}")
+    proc = pyrer_cli("scan", "--json", *DEFAULT_FLAGS, env=env)
+    assert proc.returncode == 0 and proc.stdout == both.stdout, proc.stderr
+
+
+def test_missing_root_is_reported_and_fails_check(repos, tmp_path):
+    good, _ = repos
+    typo, plain = tmp_path / "tpyo", tmp_path / "file"
+    plain.write_text("")
+    proc = pyrer_cli("scan", *DEFAULT_FLAGS, good, typo, plain)
+    assert proc.returncode == 0
+    assert SUMMARY.match(proc.stdout.decode().strip()).groups() == ("2", "3", "0")  # rez's
+    assert proc.stderr.decode().splitlines() == [
+        f"pyrer: root {typo} does not exist: rez lists no packages there",
+        f"pyrer: root {plain} is not a directory: rez lists no packages there"]
+    assert pyrer_cli("scan", "--check", *DEFAULT_FLAGS, good, typo).returncode == 1
 
 
 def test_scan_json_is_the_api_result(repos, tmp_path):
@@ -97,7 +127,6 @@ def test_rez_option_flags(repos):
 
 
 @pytest.mark.parametrize("args, message", [
-    (["scan"], "PATH"),
     (["scan", "--frobnicate", "x"], "--frobnicate"),
     (["scan", "--backend", "fastest", "x"], "backend"),
     (["scan", "--concurrency", "0", "x"], "concurrency"),
@@ -117,9 +146,11 @@ def test_unavailable_backend_exits_3(repos):
     proc = pyrer_cli("scan", "--backend", "io_uring", repos[0], env=env)
     assert proc.returncode == 3
     assert "io_uring is unavailable" in proc.stderr.decode()
-    proc = pyrer_cli("scan", repos[0], env=env)  # auto falls back, and says why
+    proc = pyrer_cli("scan", "-v", repos[0], env=env)  # auto chooses std, and says why
     assert proc.returncode == 0
-    assert "auto fell back to std: disabled by PYRER_SCAN_DISABLE_IO_URING" in proc.stdout.decode()
+    assert ("backend std (auto chose it: disabled by PYRER_SCAN_DISABLE_IO_URING)"
+            in proc.stdout.decode())
+    assert "backend" not in pyrer_cli("scan", repos[0], env=env).stdout.decode()
 
 
 def test_backends_command():

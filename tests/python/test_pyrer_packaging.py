@@ -45,10 +45,16 @@ print(json.dumps({"paths": [os.path.relpath(p.path, root) for p in result],
 def test_wheel_contents(wheel):
     assert "-cp39-abi3-" in wheel.name  # one wheel for every CPython >= 3.9
     names = set(zipfile.ZipFile(wheel).namelist())
-    for name in ("pyrer/__init__.py", "pyrer/__init__.pyi", "pyrer/_native.pyi",
+    for name in ("pyrer/__init__.py", "pyrer/_native.pyi",
                  "pyrer/py.typed", "pyrer/_native.abi3.so", "pyrer_rez_plugin/__init__.py",
                  "pyrer_rez_plugin/_resolver_hook.py", "pyrer_rez_plugin.pth"):
         assert name in names
+    assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names), sorted(names)
+    metadata = zipfile.ZipFile(wheel).read(
+        next(n for n in names if n.endswith(".dist-info/METADATA"))).decode()
+    for field in ("Summary: rez's package solver in Rust", "License-Expression: Apache-2.0",
+                  "License-File: LICENSE", "Project-URL: ", "Keywords: "):
+        assert field in metadata, field
 
 
 def test_runs_without_rez(wheel, tmp_path):

@@ -1,6 +1,7 @@
 """Parity: pyrer.scan_repo returns what the Rust scanner returns (the scan
 example's JSON), entry for entry, and what rez 3.4.0 itself enumerates
-(tools/rez_enumerate.py) on the edge-case tree and on rez's benchmark repository."""
+(tools/rez_enumerate.py) on the edge-case tree (the EDGE rows of docs/enumeration.md)
+and on rez's benchmark repository (ENUM-10.5)."""
 
 from __future__ import annotations
 
@@ -12,23 +13,15 @@ import subprocess
 import pytest
 
 import pyrer
+import harness
 from conftest import REPO, REZ_DEFAULTS
 
 DUMPER = REPO / "tools" / "rez_enumerate.py"
 
-# scan-example / dumper flags -> scan_repo keyword arguments (on top of rez's defaults)
-MODES = {
-    "default": ([], {}),
-    "check": (["--check"], {"check_package_definition_files": True}),
-    "filenames": (["--filenames", "custom,package"], {"package_filenames": ["custom", "package"]}),
-    "filenames-check": (["--check", "--filenames", "custom,package"],
-                        {"check_package_definition_files": True,
-                         "package_filenames": ["custom", "package"]}),
-    "filenames-empty": (["--filenames", ""], {"package_filenames": []}),
-    "no-unversioned": (["--no-unversioned"], {"allow_unversioned_packages": False}),
-    "disable-pkg-ignore": (["--disable-pkg-ignore"], {"disable_pkg_ignore": True}),
-    "lock-dir": (["--lock-dir", "locks"], {"file_lock_dir": "locks"}),
-}
+# modes of the differential (harness.MODES), with the scan_repo keyword arguments they mean
+MODES = {name: (harness.MODES[name], harness.scan_kwargs(harness.MODES[name]))
+         for name in ("default", "check", "filenames", "filenames-check", "filenames-empty",
+                      "no-unversioned", "disable-pkg-ignore", "lock-dir")}
 
 
 def records(result: pyrer.ScanResult, roots: list[str]) -> list[tuple]:
@@ -72,7 +65,7 @@ def edge(edge_roots) -> list[str]:
 @pytest.mark.parametrize("mode", MODES)
 def test_same_as_the_rust_scanner(mode, backend, edge, scan_bin):
     flags, kwargs = MODES[mode]
-    expected, problems, _ = run_json([scan_bin, *flags, "--backend", backend, "--collect",
+    expected, problems, _ = run_json([scan_bin, *flags, "--backend", backend, "--check",
                                       "--json", *edge])
     result = pyrer_scan(edge, kwargs, backend)
     assert records(result, edge) == expected  # same entries, same order

@@ -148,7 +148,7 @@ def test_option_values_that_are_not_utf8(tmp_path):
     assert record["format"] == "py" and os.path.isfile(record["path"])
     # rez accepts the same setting and finds the same file
     rez = subprocess.run([sys.executable, str(REPO / "tools" / "rez_enumerate.py"),
-                          *map(os.fsencode, ["--filenames", odd, str(tmp_path)])],
+                          *map(os.fsencode, ["--package-filenames", odd, str(tmp_path)])],
                          capture_output=True, timeout=600)
     assert rez.returncode == 0, rez.stderr
     assert json.loads(rez.stdout)["path"] == record["path"]

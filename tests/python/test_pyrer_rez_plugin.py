@@ -1,6 +1,7 @@
 """The rez plugin (entry point rez.plugins.package_repository:filesystem): opt-in with
 PYRER_REZ_PLUGIN=1, stock otherwise; answers like rez's builtin repository, including the
-lookup-by-name quirks (spec section 7); `rez env` gives the same resolve as stock."""
+lookup-by-name quirks (docs/enumeration.md ENUM-7); `rez env` gives the same resolve as
+stock."""
 
 from __future__ import annotations
 
@@ -30,28 +31,28 @@ def touch(path: Path, text: str = "") -> None:
 
 @pytest.fixture
 def quirks(tmp_path) -> Path:
-    """A root with the listing and lookup quirks of spec sections 3-7."""
+    """A root with the listing and lookup quirks of docs/enumeration.md ENUM-3 to ENUM-7."""
     root = tmp_path / "root"
     touch(root / "fam" / "1.0" / "package.py", "name='fam'\nversion='1.0'\n")
     touch(root / "fam" / "2.0" / "package.yaml", "name: fam\nversion: '2.0'\n")
-    (root / "fam" / "3.0").mkdir()                      # no package file
+    (root / "fam" / "3.0").mkdir()                      # no package file (EDGE-29)
     (root / "fam" / "4.0").mkdir()
-    touch(root / "fam" / ".building4.0")                # building, no package.py: dropped
+    touch(root / "fam" / ".building4.0")                # building, no package.py: dropped (EDGE-33)
     touch(root / "fam" / "5.0" / "package.py")
-    touch(root / "fam" / ".ignore5.0")                  # ignored
-    touch(root / "fam" / ".hidden" / "package.py")
-    touch(root / "unv" / "package.py", "name='unv'\n")  # unversioned
+    touch(root / "fam" / ".ignore5.0")                  # ignored (EDGE-30)
+    touch(root / "fam" / ".hidden" / "package.py")      # EDGE-41
+    touch(root / "unv" / "package.py", "name='unv'\n")  # unversioned (EDGE-21)
     touch(root / "unv" / "1.0" / "package.py")          # not listed (unversioned wins)
-    (root / "nov" / "_NO_VERSION").mkdir(parents=True)
-    (root / "empty").mkdir()
+    (root / "nov" / "_NO_VERSION").mkdir(parents=True)  # EDGE-48
+    (root / "empty").mkdir()  # EDGE-20
     touch(root / "dup" / "1.0" / "package.py")
-    touch(root / "dup.py", "name='dup'\nversions=['9.0']\n")
+    touch(root / "dup.py", "name='dup'\nversions=['9.0']\n")  # EDGE-14
     touch(root / "both.py", "name='both'\nversions=['1.0']\n")
-    touch(root / "both.yaml", "name: both\nversions: ['2.0']\n")
+    touch(root / "both.yaml", "name: both\nversions: ['2.0']\n")  # EDGE-13
     touch(root / "comb.py", "name='comb'\nversions=['1.0', '2.0']\n")
-    touch(root / "settings.yaml", "{}\n")
-    (root / "brk.py").symlink_to(root / "nothere.py")
-    touch(root / "bad-name" / "1.0" / "package.py")
+    touch(root / "settings.yaml", "{}\n")  # EDGE-4
+    (root / "brk.py").symlink_to(root / "nothere.py")  # EDGE-16
+    touch(root / "bad-name" / "1.0" / "package.py")  # EDGE-8
     return root
 
 
@@ -96,7 +97,7 @@ def test_answers_like_rez(quirks):
 
 
 def test_answers_like_rez_after_a_listing(quirks):
-    """Lookups served from a whole-root listing keep lookup semantics (spec section 7)."""
+    """Lookups served from a whole-root listing keep lookup semantics (ENUM-7)."""
     stock, ours = pair(quirks)
     listed = sorted((f.key, f.name, f.get("ext")) for f in ours.iter_package_families())
     assert listed == sorted((f.key, f.name, f.get("ext")) for f in stock.iter_package_families())

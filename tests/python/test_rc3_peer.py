@@ -164,15 +164,6 @@ def ours_python() -> Path:
 
 
 @pytest.fixture(scope="session")
-def our_wheel() -> Path:
-    given = os.environ.get("PYRER_WHEEL")
-    wheels = sorted((REPO / "target" / "wheels").glob("pyrer-*.whl"), key=os.path.getmtime)
-    if not given and not wheels:
-        pytest.fail("no pyrer wheel: run tools/build_pyrer.sh (or set PYRER_WHEEL)")
-    return Path(given) if given else wheels[-1]
-
-
-@pytest.fixture(scope="session")
 def bench_json(rez_python, cache_dir, bench_repo) -> Path:
     """The benchmark repository as rez loads it, and rez's 188 requests (dumped once)."""
     proc = subprocess.run([rez_python, str(COMPAT / "dump_packages.py"), "--cache-dir",
@@ -377,7 +368,7 @@ def wheel_files(wheel: Path) -> set[str]:
         return {n for n in zf.namelist() if ".dist-info/" not in n}
 
 
-def test_wheel_upgrades_rc3(tmp_path, rc3_wheel, our_wheel, usage_rc3):
+def test_wheel_upgrades_rc3(tmp_path, rc3_wheel, wheel, usage_rc3):
     from packaging.version import Version
 
     env_dir = tmp_path / "upgrade"
@@ -388,11 +379,11 @@ def test_wheel_upgrades_rc3(tmp_path, rc3_wheel, our_wheel, usage_rc3):
     site = Path(subprocess.run([str(python), "-I", "-c",
                                 "import sysconfig; print(sysconfig.get_paths()['platlib'])"],
                                capture_output=True, text=True, check=True).stdout.strip())
-    rc3_only = sorted(wheel_files(rc3_wheel) - wheel_files(our_wheel))
+    rc3_only = sorted(wheel_files(rc3_wheel) - wheel_files(wheel))
     assert all((site / name).exists() for name in rc3_only)
 
-    upgrade = pip(python, "install", str(our_wheel))  # plain: no --force-reinstall, no --no-deps
-    ours = wheel_version(our_wheel)
+    upgrade = pip(python, "install", str(wheel))  # plain: no --force-reinstall, no --no-deps
+    ours = wheel_version(wheel)
     assert Version(ours) > Version(RC3), f"our version {ours} does not sort after {RC3}"
     assert f"Successfully uninstalled pyrer-{RC3}" in upgrade.stdout, upgrade.stdout
     assert f"Successfully installed pyrer-{ours}" in upgrade.stdout, upgrade.stdout

@@ -14,7 +14,6 @@ import json
 import os
 import shutil
 import subprocess
-import sys
 import venv
 import xml.etree.ElementTree as ET
 from pathlib import Path

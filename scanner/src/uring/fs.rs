@@ -8,8 +8,8 @@ use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 use std::sync::Arc;
 
-use super::queue::{Keep, Queue};
-use crate::fs::{Fs, Kind, RawEntry};
+use super::queue::{InFlight, Queue};
+use crate::fs::{Fs, RawEntry, StatType};
 
 pub(crate) struct UringFs<'q> {
     pub(crate) queue: &'q Queue,
@@ -30,11 +30,11 @@ fn result(res: i32) -> io::Result<i32> {
 impl UringFs<'_> {
     async fn open(&self, path: CString, dir: Arc<OwnedFd>) -> io::Result<Arc<OwnedFd>> {
         loop {
-            let keep = Keep::Open {
+            let in_flight = InFlight::Open {
                 path: path.clone(),
                 dir: dir.clone(),
             };
-            let (res, _) = self.queue.push(keep).await;
+            let (res, _) = self.queue.push(in_flight).await;
             match result(res) {
                 // SAFETY: the kernel returned a new fd that nothing else owns.
                 Ok(fd) => return Ok(Arc::new(unsafe { OwnedFd::from_raw_fd(fd) })),
@@ -63,22 +63,22 @@ impl Fs for UringFs<'_> {
         crate::getdents::list(&**dir)
     }
 
-    async fn kind(&self, dir: &Self::Dir, rel: &OsStr) -> io::Result<Kind> {
-        let keep = Keep::Statx {
+    async fn kind(&self, dir: &Self::Dir, rel: &OsStr) -> io::Result<StatType> {
+        let in_flight = InFlight::Statx {
             path: c_path(rel.as_bytes())?,
             dir: dir.clone(),
             // SAFETY: `statx` is plain data; all-zero is a valid value.
             buf: Box::new(unsafe { std::mem::zeroed() }),
         };
-        let (res, keep) = self.queue.push(keep).await;
+        let (res, in_flight) = self.queue.push(in_flight).await;
         result(res)?;
-        let Keep::Statx { buf, .. } = keep else {
+        let InFlight::Statx { buf, .. } = in_flight else {
             unreachable!("a statx operation keeps a statx buffer")
         };
         Ok(match u32::from(buf.stx_mode) & libc::S_IFMT {
-            libc::S_IFDIR => Kind::Dir,
-            libc::S_IFREG => Kind::File,
-            _ => Kind::Other,
+            libc::S_IFDIR => StatType::Dir,
+            libc::S_IFREG => StatType::File,
+            _ => StatType::Other,
         })
     }
 }

@@ -179,9 +179,7 @@ pub(crate) fn scan<P: AsRef<Path>>(
         let Some(part) = part? else {
             return Ok(None);
         };
-        found.packages.extend(part.packages);
-        found.families.extend(part.families);
-        found.problems.extend(part.problems);
+        found.merge(part);
     }
     Ok(Some(found))
 }

@@ -3,9 +3,9 @@
 //!
 //! # Ownership invariant
 //!
-//! Every submitted SQE points only into its slot's [`Keep`] (path bytes, statx
-//! buffer) and names a directory fd that the same `Keep` holds open. A slot is
-//! freed — and its `Keep` dropped — only (a) after its CQE has been reaped, or
+//! Every submitted SQE points only into its slot's [`InFlight`] (path bytes, statx
+//! buffer) and names a directory fd that the same `InFlight` holds open. A slot is
+//! freed — and its `InFlight` dropped — only (a) after its CQE has been reaped, or
 //! (b) if the SQE never reached the kernel. Dropping the waiting future does not
 //! free the slot: it marks it orphaned, and the reaper frees it (closing any fd
 //! an orphaned open returned). [`Queue::drain`] reaps everything still in flight
@@ -25,7 +25,7 @@ use std::task::{Context, Poll, Waker};
 use io_uring::{opcode, squeue, types, IoUring};
 
 /// What an operation's SQE points to, kept alive until its CQE is reaped.
-pub(crate) enum Keep {
+pub(crate) enum InFlight {
     /// `openat(dir, path)`.
     Open { path: CString, dir: Arc<OwnedFd> },
     /// `statx(dir, path)` into `buf`.
@@ -47,7 +47,7 @@ enum State {
 
 struct Slot {
     state: State,
-    keep: Keep,
+    in_flight: InFlight,
 }
 
 /// One ring and its operations. Used from one thread only.
@@ -72,7 +72,7 @@ impl Queue {
         let ring = IoUring::builder().build(entries)?;
         let workers = max_in_flight.min(u32::MAX as usize) as u32;
         // STATX always runs on io-wq workers; their default cap is 4 per CPU.
-        // Kernels before 5.15 lack this call; they keep the default.
+        // Kernels before 5.15 lack this call; they in_flight the default.
         let _ = ring
             .submitter()
             .register_iowq_max_workers(&mut [workers, workers]);
@@ -87,17 +87,17 @@ impl Queue {
         })
     }
 
-    /// Queues an operation. The SQE is built here from pointers into `keep`,
-    /// which the slot then owns: moving `keep` moves no heap bytes.
-    pub(crate) fn push(&self, keep: Keep) -> Op<'_> {
-        let entry = match &keep {
-            Keep::Open { path, dir } => {
+    /// Queues an operation. The SQE is built here from pointers into `in_flight`,
+    /// which the slot then owns: moving `in_flight` moves no heap bytes.
+    pub(crate) fn push(&self, in_flight: InFlight) -> Op<'_> {
+        let entry = match &in_flight {
+            InFlight::Open { path, dir } => {
                 let flags = libc::O_RDONLY | libc::O_DIRECTORY | libc::O_CLOEXEC;
                 opcode::OpenAt::new(types::Fd(dir.as_raw_fd()), path.as_ptr())
                     .flags(flags)
                     .build()
             }
-            Keep::Statx { path, dir, buf } => {
+            InFlight::Statx { path, dir, buf } => {
                 let buf: *const libc::statx = &**buf;
                 opcode::Statx::new(
                     types::Fd(dir.as_raw_fd()),
@@ -110,7 +110,7 @@ impl Queue {
         };
         let slot = Slot {
             state: State::Waiting(None),
-            keep,
+            in_flight,
         };
         let index = match self.free.borrow_mut().pop() {
             Some(index) => {
@@ -140,7 +140,7 @@ impl Queue {
 
     /// Frees an orphaned slot whose operation finished with `result`.
     fn discard(&self, index: usize, result: i32) {
-        if let Keep::Open { .. } = self.release(index).keep {
+        if let InFlight::Open { .. } = self.release(index).in_flight {
             if result >= 0 {
                 // SAFETY: the kernel returned this fd to us and nobody else has it.
                 drop(unsafe { OwnedFd::from_raw_fd(result) });
@@ -171,7 +171,7 @@ impl Queue {
                 drop(self.release(index));
                 continue;
             }
-            // SAFETY: the entry points into the slot's `Keep`, which stays alive
+            // SAFETY: the entry points into the slot's `InFlight`, which stays alive
             // until this operation's CQE is reaped (see the module invariant).
             if unsafe { sq.push(&entry) }.is_err() {
                 backlog.push_front((index, entry));
@@ -253,7 +253,7 @@ pub(crate) struct Op<'q> {
 }
 
 impl Future for Op<'_> {
-    type Output = (i32, Keep);
+    type Output = (i32, InFlight);
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
         let done = {
@@ -271,7 +271,7 @@ impl Future for Op<'_> {
         match done {
             Some(result) => {
                 self.finished = true;
-                Poll::Ready((result, self.queue.release(self.index).keep))
+                Poll::Ready((result, self.queue.release(self.index).in_flight))
             }
             None => Poll::Pending,
         }
