@@ -4,6 +4,40 @@ use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::{PyString, PyTuple, PyType};
 
+/// The `#[pymethods]` of an immutable value class: the class's own methods, then
+/// `__repr__`, `__eq__`, `__hash__` and `__reduce__`, all over its `fields()` tuple
+/// (in `__match_args__` order), the same for every value class.
+macro_rules! value_pymethods {
+    (impl $class:ident { $($own:tt)* }) => {
+        #[pymethods]
+        impl $class {
+            $($own)*
+
+            fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
+                repr(
+                    stringify!($class),
+                    &Self::__match_args__().into_pyobject(py)?,
+                    &self.fields(py)?,
+                )
+            }
+
+            fn __eq__(&self, other: &Self, py: Python<'_>) -> PyResult<bool> {
+                self.fields(py)?.eq(other.fields(py)?)
+            }
+
+            fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
+                self.fields(py)?.hash()
+            }
+
+            fn __reduce__<'py>(
+                slf: &Bound<'py, Self>,
+            ) -> PyResult<(Bound<'py, PyType>, Bound<'py, PyTuple>)> {
+                Ok((slf.get_type(), slf.get().fields(slf.py())?))
+            }
+        }
+    };
+}
+
 /// One package as rez's filesystem repository would surface it.
 ///
 /// Immutable, hashable and picklable; equal when all fields are equal. Names and
@@ -34,7 +68,7 @@ pub(crate) struct ScannedPackage {
 const KINDS: [&str; 3] = ["versioned", "unversioned", "combined"];
 const FORMATS: [&str; 2] = ["py", "yaml"];
 
-#[pymethods]
+value_pymethods! {
 impl ScannedPackage {
     #[new]
     #[pyo3(signature = (family, version, format, path, kind, root))]
@@ -72,27 +106,7 @@ impl ScannedPackage {
         ("family", "version", "format", "path", "kind", "root")
     }
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        repr(
-            "ScannedPackage",
-            &Self::__match_args__().into_pyobject(py)?,
-            &self.fields(py)?,
-        )
-    }
-
-    fn __eq__(&self, other: &Self, py: Python<'_>) -> PyResult<bool> {
-        self.fields(py)?.eq(other.fields(py)?)
-    }
-
-    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
-        self.fields(py)?.hash()
-    }
-
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyType>, Bound<'py, PyTuple>)> {
-        Ok((slf.get_type(), slf.get().fields(slf.py())?))
-    }
+}
 }
 
 impl ScannedPackage {
@@ -127,7 +141,7 @@ pub(crate) struct Problem {
     pub(crate) message: Py<PyString>,
 }
 
-#[pymethods]
+value_pymethods! {
 impl Problem {
     #[new]
     #[pyo3(signature = (path, operation, errno, message))]
@@ -150,14 +164,6 @@ impl Problem {
         ("path", "operation", "errno", "message")
     }
 
-    fn __repr__(&self, py: Python<'_>) -> PyResult<String> {
-        repr(
-            "Problem",
-            &Self::__match_args__().into_pyobject(py)?,
-            &self.fields(py)?,
-        )
-    }
-
     /// 'operation path: message', as in the scanner's messages: control
     /// characters and undecodable bytes of path and message shown as `\xNN`.
     fn __str__(&self, py: Python<'_>) -> PyResult<String> {
@@ -171,19 +177,7 @@ impl Problem {
         ))
     }
 
-    fn __eq__(&self, other: &Self, py: Python<'_>) -> PyResult<bool> {
-        self.fields(py)?.eq(other.fields(py)?)
-    }
-
-    fn __hash__(&self, py: Python<'_>) -> PyResult<isize> {
-        self.fields(py)?.hash()
-    }
-
-    fn __reduce__<'py>(
-        slf: &Bound<'py, Self>,
-    ) -> PyResult<(Bound<'py, PyType>, Bound<'py, PyTuple>)> {
-        Ok((slf.get_type(), slf.get().fields(slf.py())?))
-    }
+}
 }
 
 impl Problem {
