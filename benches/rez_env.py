@@ -14,7 +14,7 @@ resolve, the context and the shell are all in it. Modes:
 * ``plugin``: ``PYRER_REZ_PLUGIN=1`` (rez's listings from pyrer's scanner);
 * ``plugin+solver``: ``PYRER_REZ_PLUGIN=1 PYRER_REZ_SOLVER=1`` (pyrer answers the solve).
 
-Conditions as in e2e.py: ``cold-local`` (page cache dropped right before the command, so
+Conditions as in conditions.py: ``cold-local`` (page cache dropped right before the command, so
 Python's and rez's own files start cold too), ``warm-local``, and ``fuse`` (the
 repository through ``latencyfs`` with 1 ms per FUSE reply, mounted fresh per
 measurement). Modes run interleaved (per condition: for each run, request, mode). After
@@ -45,7 +45,10 @@ import time
 from pathlib import Path
 from typing import Any
 
-import e2e
+from conditions import (
+    CHILD_TIMEOUT, CONDITIONS, MOUNTPOINT, NOISE_RATIO, NOISE_SECONDS, SUBSET, drop_caches,
+    exclusive, latencyfs, machine_facts, ratio, runs_done, stop_on_signal, warm_page_cache,
+)
 from solve_differential import benchmark, write_section  # (also clears REZ_* settings)
 
 BEGIN, END = "<!-- rez-env:begin -->", "<!-- rez-env:end -->"
@@ -71,10 +74,10 @@ def command(request: list[str], path: Path) -> list[str]:
 def measure(mode: str, request: list[str], path: Path, cold: bool) -> dict[str, Any]:
     env = environment(mode)
     if cold:
-        e2e.drop_caches()
+        drop_caches()
     start = time.perf_counter()
     proc = subprocess.run(command(request, path), env=env, capture_output=True, text=True,
-                          timeout=e2e.CHILD_TIMEOUT)
+                          timeout=CHILD_TIMEOUT)
     total = time.perf_counter() - start
     return {"status": "solved" if proc.returncode == 0 else "failed",
             "resolve": proc.stdout.strip(), "total_s": total}
@@ -83,15 +86,15 @@ def measure(mode: str, request: list[str], path: Path, cold: bool) -> dict[str, 
 def run_all(args: argparse.Namespace, bench: Path, requests: list[list[str]],
             indexes: list[int]) -> list[dict[str, Any]]:
     records = []
-    mountpoint = e2e.MOUNTPOINT.resolve()
+    mountpoint = MOUNTPOINT.resolve()
     for condition in args.conditions:
         if condition == "warm-local":
-            e2e.warm_page_cache(bench)
+            warm_page_cache(bench)
         for run in range(1, args.runs + 1):
             for i in indexes:
                 for mode in MODES:
                     if condition == "fuse":
-                        with e2e.latencyfs(bench, mountpoint):
+                        with latencyfs(bench, mountpoint):
                             rec = measure(mode, requests[i], mountpoint, cold=True)
                     else:
                         rec = measure(mode, requests[i], bench, cold=condition == "cold-local")
@@ -145,20 +148,20 @@ def condition_report(records: list[dict[str, Any]], condition: str,
     for i in indexes:
         rec = next(r for r in records if (r["condition"], r["request"]) == (condition, i))
         fast, stock = median[(i, "plugin+solver")], median[(i, "stock")]
-        if fast > stock * (1 + e2e.NOISE_RATIO) and fast - stock > e2e.NOISE_SECONDS:
+        if fast > stock * (1 + NOISE_RATIO) and fast - stock > NOISE_SECONDS:
             worse.append(i)
         lines.append(f"| {i} | {rec['status']} | {len(rec['resolve'].split())} | "
                      + " | ".join(f"{median[(i, m)]:.3f}" for m in modes)
-                     + f" | {e2e.ratio(stock, fast):.1f}× |")
+                     + f" | {ratio(stock, fast):.1f}× |")
     sums = {m: sum(median[(i, m)] for i in indexes) for m in modes}
-    speedup = e2e.ratio(sums["stock"], sums["plugin+solver"])
+    speedup = ratio(sums["stock"], sums["plugin+solver"])
     lines.append("| **sum** |  |  | " + " | ".join(f"{sums[m]:.3f}" for m in modes)
                  + f" | {speedup:.1f}× |")
     lines += ["", f"- **plugin+solver**: summed {speedup:.1f}× faster than stock (target ≥ "
               f"{TARGET:g}×: **{'met' if speedup >= TARGET else 'not met'}**); never slower "
               f"than stock beyond noise (> 10% and > 50 ms): "
               + ("**met**." if not worse else f"**not met** (requests {worse})."),
-              f"- **plugin**: summed {e2e.ratio(sums['stock'], sums['plugin']):.2f}× stock's speed.",
+              f"- **plugin**: summed {ratio(sums['stock'], sums['plugin']):.2f}× stock's speed.",
               ""]
     return lines
 
@@ -168,9 +171,9 @@ def report(args: argparse.Namespace, records: list[dict[str, Any]], indexes: lis
     conditions = [c for c in args.conditions if any(r["condition"] == c for r in records)]
     lines = [BEGIN, "## `rez env`: stock, plugin, plugin with the solver hook", "",
              f"Command: `.venv/bin/python benches/rez_env.py --runs {args.runs} --conditions "
-             f"{','.join(args.conditions)}` ({e2e.machine_facts()}).", "",
+             f"{','.join(args.conditions)}` ({machine_facts()}).", "",
              f"Requests {', '.join(map(str, indexes))} of rez's benchmark `requests.json`; "
-             "medians of interleaved runs (" + e2e.runs_done(records, conditions) + "), "
+             "medians of interleaved runs (" + runs_done(records, conditions) + "), "
              "seconds of wall time of one `rez-env --paths REPO <request> -- printenv "
              "REZ_USED_RESOLVE` process each (implicit packages on). `plugin`: "
              "`PYRER_REZ_PLUGIN=1`; `plugin+solver`: also `PYRER_REZ_SOLVER=1`.", ""]
@@ -186,8 +189,8 @@ def report(args: argparse.Namespace, records: list[dict[str, Any]], indexes: lis
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--requests", default="subset",
-                    help="subset (e2e.py's fixed list; default), all, or indexes 0,2,5")
-    ap.add_argument("--conditions", default=",".join(e2e.CONDITIONS))
+                    help="subset (conditions.py's fixed list; default), all, or indexes 0,2,5")
+    ap.add_argument("--conditions", default=",".join(CONDITIONS))
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--write", type=Path, help="write the section into this RESULTS.md")
     ap.add_argument("--json", type=Path, help="write every measurement's record here")
@@ -195,21 +198,21 @@ def main(argv: list[str] | None = None) -> int:
                     help="measure nothing: report the records written with --json")
     args = ap.parse_args(argv)
     args.conditions = args.conditions.split(",")
-    if bad := [c for c in args.conditions if c not in e2e.CONDITIONS]:
-        ap.error(f"unknown {bad}; choose from {', '.join(e2e.CONDITIONS)}")
+    if bad := [c for c in args.conditions if c not in CONDITIONS]:
+        ap.error(f"unknown {bad}; choose from {', '.join(CONDITIONS)}")
     if os.geteuid() != 0 and not args.report_from:
         sys.exit("rez_env.py needs root (drop_caches, FUSE mounts)")
     for sig in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(sig, e2e.stop_on_signal)
+        signal.signal(sig, stop_on_signal)
     bench, requests = benchmark()
     indexes = (list(range(len(requests))) if args.requests == "all"
-               else e2e.SUBSET if args.requests == "subset"
+               else SUBSET if args.requests == "subset"
                else [int(i) for i in args.requests.split(",")])
     if args.report_from:
         records = json.loads(args.report_from.read_text())
         problems = disagreements(records)
     else:
-        with e2e.exclusive(e2e.MOUNTPOINT.with_suffix(".lock")):
+        with exclusive(MOUNTPOINT.with_suffix(".lock")):
             records = run_all(args, bench, requests, indexes)
         problems = disagreements(records) + check_fast_path(bench, requests, indexes, records)
     for p in problems:

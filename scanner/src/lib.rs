@@ -34,8 +34,9 @@
 //!   over the `fs::Fs` trait; `rules` (valid names, reserved entries) and `settings`
 //!   (`settings.yaml`) are the pieces of policy it calls;
 //! * `fs`: the trait, the I/O mechanism a backend provides (open, list, stat);
-//! * `tasks`: the queue of family tasks that every backend's threads drain, so the
-//!   driving is the same for both: roots first, then tasks, then `walk::Found::merge`;
+//! * `tasks`: the queue of family tasks, and `tasks::drive`, the one driver both
+//!   backends run once they have read their roots: tasks on `pool`'s threads, each
+//!   with a walker of its own, then one merge (`walk::Found::merge`);
 //! * `std_backend` (blocking calls on `pool`'s threads) and `uring` (io_uring rings;
 //!   the ownership invariant of every submission is written in `uring/queue.rs`);
 //! * `select`: which backend `auto` runs, and why;

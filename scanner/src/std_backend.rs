@@ -1,6 +1,7 @@
 //! The portable backend: ordinary blocking syscalls on a growing pool of threads,
 //! one family at a time per thread.
 
+use std::convert::Infallible;
 use std::ffi::OsStr;
 use std::io;
 use std::path::Path;
@@ -8,8 +9,7 @@ use std::path::Path;
 use futures::executor::block_on;
 
 use crate::fs::{fd_budget, Fs, RawEntry, StatType};
-use crate::pool;
-use crate::tasks::Tasks;
+use crate::tasks::{self, Tasks};
 use crate::walk::{Found, Root, Walk};
 use crate::{CancelToken, ScanOptions};
 
@@ -150,21 +150,19 @@ where
         .take_while(|_| !cancel.is_cancelled())
         .filter_map(|(index, path)| block_on(walk.scan_root(index, path.as_ref())))
         .collect();
-    let mut found = walk.into_found();
-
-    let tasks = Tasks::new(&roots, cancel);
-    let worker = || {
+    let found = walk.into_found();
+    let worker = |tasks: &Tasks<'_, F::Dir>| -> Result<_, Infallible> {
         let walk = Walk::new(fs, options, lock_dir);
         while let Some(task) = tasks.take() {
-            block_on(walk.run(task, &tasks));
+            block_on(walk.run(task, tasks));
         }
-        walk.into_found()
+        Ok(Some(walk.into_found()))
     };
     // Each thread holds at most one family open at a time (see `tasks`).
-    let bound = options.concurrency.min(tasks.queued()).min(fd_budget());
-    let results = pool::run(bound, || tasks.queued() > 0, worker);
-    for part in results {
-        found.merge(part);
+    let bound =
+        |tasks: &Tasks<'_, F::Dir>| options.concurrency.min(tasks.queued()).min(fd_budget());
+    match tasks::drive(&roots, found, cancel, bound, worker) {
+        Ok(found) => found,
+        Err(never) => match never {},
     }
-    (!cancel.is_cancelled()).then_some(found)
 }

@@ -12,7 +12,8 @@ use std::ops::Range;
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 use crate::fs::Fs;
-use crate::walk::{FamilyDir, Opened, Root, Walk};
+use crate::pool;
+use crate::walk::{FamilyDir, Found, Opened, Root, Walk};
 use crate::CancelToken;
 
 /// Versions probed by one task; larger families are split.
@@ -178,4 +179,26 @@ impl<F: Fs> Walk<'_, F> {
         }
         tasks.finish();
     }
+}
+
+/// The one scan driver both backends run after reading their roots: the roots'
+/// families become `Tasks`, up to `bound(&tasks)` threads of `pool` each run `worker`
+/// (which drains the tasks with a walker of its own and returns what it found, `None`
+/// when cancelled), and their findings are merged into `found`. `None` when cancelled.
+pub(crate) fn drive<D: Send + Sync, E: Send>(
+    roots: &[Root<D>],
+    mut found: Found,
+    cancel: &CancelToken,
+    bound: impl FnOnce(&Tasks<'_, D>) -> usize,
+    worker: impl Fn(&Tasks<'_, D>) -> Result<Option<Found>, E> + Sync,
+) -> Result<Option<Found>, E> {
+    let tasks = Tasks::new(roots, cancel);
+    let bound = bound(&tasks);
+    for part in pool::run(bound, || tasks.queued() > 0, || worker(&tasks)) {
+        match part? {
+            Some(part) => found.merge(part),
+            None => return Ok(None),
+        }
+    }
+    Ok((!cancel.is_cancelled()).then_some(found))
 }

@@ -19,9 +19,9 @@ use io_uring::{opcode, IoUring, Probe};
 use self::fs::UringFs;
 use self::queue::Queue;
 use crate::fs::fd_budget;
-use crate::tasks::Tasks;
+use crate::tasks::{self, Tasks};
 use crate::walk::{Found, Walk};
-use crate::{pool, CancelToken, ScanOptions};
+use crate::{CancelToken, ScanOptions};
 
 use crate::DISABLE_IO_URING_ENV as DISABLE_ENV;
 
@@ -142,16 +142,15 @@ pub(crate) fn scan<P: AsRef<Path>>(
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
     })?;
-    let Some((roots, mut found)) = roots else {
+    let Some((roots, found)) = roots else {
         return Ok(None);
     };
 
-    let tasks = Tasks::new(&roots, cancel);
-    let ring_thread = || -> io::Result<Option<Found>> {
+    let ring_thread = |tasks: &Tasks<'_, _>| -> io::Result<Option<Found>> {
         let queue = Queue::new(per_ring)?;
         let fs = UringFs { queue: &queue };
         let walk = Walk::new(&fs, options, lock_dir);
-        let run = |task| walk.run(task, &tasks);
+        let run = |task| walk.run(task, tasks);
         let done = drive(&queue, cancel, async {
             let mut running = FuturesUnordered::new();
             loop {
@@ -174,12 +173,6 @@ pub(crate) fn scan<P: AsRef<Path>>(
         })?;
         Ok(done.map(|()| walk.into_found()))
     };
-    let bound = rings.min(tasks.queued());
-    for part in pool::run(bound, || tasks.queued() > 0, ring_thread) {
-        let Some(part) = part? else {
-            return Ok(None);
-        };
-        found.merge(part);
-    }
-    Ok(Some(found))
+    let bound = |tasks: &Tasks<'_, _>| rings.min(tasks.queued());
+    tasks::drive(&roots, found, cancel, bound, ring_thread)
 }
