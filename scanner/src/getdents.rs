@@ -19,6 +19,23 @@ fn dtype(file_type: FileType) -> ListedType {
     }
 }
 
+/// Drains a rustix directory stream (`$next` yields `Option<io::Result<entry>>`; the
+/// platforms' streams differ only in that call) into the entries, `.` and `..` left out.
+macro_rules! collect {
+    ($next:expr) => {{
+        let mut entries = Vec::new();
+        while let Some(entry) = $next {
+            let entry = entry?;
+            push(
+                &mut entries,
+                entry.file_name().to_bytes(),
+                entry.file_type(),
+            );
+        }
+        Ok(entries)
+    }};
+}
+
 fn push(entries: &mut Vec<RawEntry>, name: &[u8], file_type: FileType) {
     if name != b"." && name != b".." {
         entries.push(RawEntry {
@@ -34,16 +51,7 @@ fn push(entries: &mut Vec<RawEntry>, name: &[u8], file_type: FileType) {
 pub(crate) fn list(dir: impl AsFd) -> io::Result<Vec<RawEntry>> {
     let mut buf = Vec::with_capacity(32 * 1024);
     let mut stream = rustix::fs::RawDir::new(dir, buf.spare_capacity_mut());
-    let mut entries = Vec::new();
-    while let Some(entry) = stream.next() {
-        let entry = entry?;
-        push(
-            &mut entries,
-            entry.file_name().to_bytes(),
-            entry.file_type(),
-        );
-    }
-    Ok(entries)
+    collect!(stream.next())
 }
 
 /// Lists the directory open as `dir`, without `.` and `..`. The fd must be
@@ -52,14 +60,5 @@ pub(crate) fn list(dir: impl AsFd) -> io::Result<Vec<RawEntry>> {
 pub(crate) fn list(dir: impl AsFd) -> io::Result<Vec<RawEntry>> {
     // `Dir` owns its fd; a duplicate shares the offset, which is read once.
     let mut stream = rustix::fs::Dir::new(rustix::io::dup(dir)?)?;
-    let mut entries = Vec::new();
-    while let Some(entry) = stream.read() {
-        let entry = entry?;
-        push(
-            &mut entries,
-            entry.file_name().to_bytes(),
-            entry.file_type(),
-        );
-    }
-    Ok(entries)
+    collect!(stream.read())
 }
