@@ -120,6 +120,18 @@ def latencyfs(source: Path, mountpoint: Path) -> Iterator[None]:
 
 
 @contextlib.contextmanager
+def repository_in(condition: str, bench: Path) -> Iterator[tuple[Path, bool]]:
+    """For one measurement in ``condition``: the repository path to measure and whether
+    to drop the page cache first (``fuse``: a fresh mount of ``bench``, unmounted after)."""
+    if condition == "fuse":
+        mountpoint = MOUNTPOINT.resolve()
+        with latencyfs(bench, mountpoint):
+            yield mountpoint, True
+    else:
+        yield bench, condition == "cold-local"
+
+
+@contextlib.contextmanager
 def exclusive(lock_path: Path) -> Iterator[None]:
     """Keeps a second e2e run off the mount point (it would unmount ours as stale)."""
     lock_path.parent.mkdir(parents=True, exist_ok=True)

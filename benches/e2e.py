@@ -75,7 +75,7 @@ from typing import Any, Callable, Iterator
 
 from conditions import (
     CHILD_TIMEOUT, CONDITIONS, LATENCYFS, LATENCYFS_ARGS, MOUNTPOINT, NOISE_RATIO, NOISE_SECONDS, SUBSET,
-    drop_caches, exclusive, latencyfs, machine_facts, ratio, runs_done, stop_on_signal,
+    drop_caches, exclusive, machine_facts, repository_in, ratio, runs_done, stop_on_signal,
     warm_page_cache,
 )
 
@@ -294,18 +294,14 @@ def measure(mode: str, request: list[str], path: Path, cold: bool = True) -> dic
 def run_all(args: argparse.Namespace, bench: Path, requests: list[list[str]],
             indexes: list[int]) -> list[dict[str, Any]]:
     records = []
-    mountpoint = MOUNTPOINT.resolve()
     for condition in args.conditions:
         if condition == "warm-local":
             warm_page_cache(bench)
         for run in range(1, args.runs + 1):
             for i in indexes:
                 for mode in args.modes:
-                    if condition == "fuse":
-                        with latencyfs(bench, mountpoint):
-                            rec = measure(mode, requests[i], mountpoint)
-                    else:
-                        rec = measure(mode, requests[i], bench, cold=condition == "cold-local")
+                    with repository_in(condition, bench) as (path, cold):
+                        rec = measure(mode, requests[i], path, cold)
                     rec.update(condition=condition, run=run, request=i, mode=mode)
                     records.append(rec)
                     if args.json:  # kept current, so an interrupted run keeps its records

@@ -47,7 +47,7 @@ from typing import Any
 
 from conditions import (
     CHILD_TIMEOUT, CONDITIONS, MOUNTPOINT, NOISE_RATIO, NOISE_SECONDS, SUBSET, drop_caches,
-    exclusive, latencyfs, machine_facts, ratio, runs_done, stop_on_signal, warm_page_cache,
+    exclusive, machine_facts, repository_in, ratio, runs_done, stop_on_signal, warm_page_cache,
 )
 from solve_differential import benchmark, write_section  # (also clears REZ_* settings)
 
@@ -86,18 +86,14 @@ def measure(mode: str, request: list[str], path: Path, cold: bool) -> dict[str, 
 def run_all(args: argparse.Namespace, bench: Path, requests: list[list[str]],
             indexes: list[int]) -> list[dict[str, Any]]:
     records = []
-    mountpoint = MOUNTPOINT.resolve()
     for condition in args.conditions:
         if condition == "warm-local":
             warm_page_cache(bench)
         for run in range(1, args.runs + 1):
             for i in indexes:
                 for mode in MODES:
-                    if condition == "fuse":
-                        with latencyfs(bench, mountpoint):
-                            rec = measure(mode, requests[i], mountpoint, cold=True)
-                    else:
-                        rec = measure(mode, requests[i], bench, cold=condition == "cold-local")
+                    with repository_in(condition, bench) as (path, cold):
+                        rec = measure(mode, requests[i], path, cold)
                     rec.update(condition=condition, run=run, request=i, mode=mode)
                     records.append(rec)
                     if args.json:

@@ -36,18 +36,23 @@ def _data(package: Any) -> PackageData:
     return PackageData.from_rez(package)
 
 
-def load_package(root: str, family: str, version: Optional[str]) -> PackageData:
-    """rez's load of ``root/family/version`` (``version`` None: an unversioned package),
-    with name and version from the directories, as rez's filesystem repository does."""
-    from rez.package_repository import package_repository_manager
+def rez_package(repo: Any, family: str, version: Optional[str]) -> Any:
+    """rez's ``Package`` of ``family/version`` in the filesystem repository ``repo``
+    (``version`` None: an unversioned package), made from its resource as rez's
+    repository makes it, with name and version from the directories (no listing)."""
     from rez.packages import Package
 
-    repo = package_repository_manager.get_repository(root)
     variables: dict[str, Any] = {"location": repo.location, "name": family}
     if version is not None:
         variables["version"] = version
-    resource: Any = repo.get_resource("filesystem.package", **variables)  # a PackageResource
-    return _data(Package(resource))
+    return Package(repo.get_resource("filesystem.package", **variables))
+
+
+def load_package(root: str, family: str, version: Optional[str]) -> PackageData:
+    """rez's load of ``root/family/version`` (``version`` None: an unversioned package)."""
+    from rez.package_repository import package_repository_manager
+
+    return _data(rez_package(package_repository_manager.get_repository(root), family, version))
 
 
 def load_family(roots: Sequence[str], family: str) -> List[PackageData]:

@@ -39,11 +39,10 @@ def _fallback(reason: str, detail: str) -> Answer:
     return Answer(None, reason, detail, 0.0)
 
 
-def unsupported(resolver: Any) -> Optional[Answer]:
-    """Why pyrer must not answer this resolve, or None."""
+def unsupported(resolver: Any, repos: dict[str, Any]) -> Optional[Answer]:
+    """Why pyrer must not answer this resolve (``repos``: ``_repositories``), or None."""
     import os
 
-    from rez.package_repository import package_repository_manager
     from rez.resolved_context import ResolvedContext
 
     if os.name == "nt":
@@ -71,7 +70,7 @@ def unsupported(resolver: Any) -> Optional[Answer]:
     if _user_load_callback(resolver.package_load_callback):
         return _fallback("package_load_callback", "called for each package rez loads")
     for path in resolver.package_paths:
-        repo = package_repository_manager.get_repository(path)
+        repo = repos[path]
         cls = type(repo)
         if (cls.__module__, cls.__name__) not in _FILESYSTEM_CLASSES:
             return _fallback("repository_type",
@@ -103,20 +102,21 @@ def _user_load_callback(callback: Any) -> bool:
 def answer(resolver: Any) -> Answer:
     """pyrer's answer to ``resolver``'s solve, or the reason rez's solver must answer."""
     try:
-        reason = unsupported(resolver)
+        paths = list(resolver.package_paths)
+        repos = _repositories(paths)
+        reason = unsupported(resolver, repos)
         if reason is not None:
             return reason
-        return _answer(resolver)
+        return _answer(resolver, paths, repos)
     except Exception as err:  # anything unexpected: rez's solver answers
         return _fallback("error", repr(err))
 
 
-def _answer(resolver: Any) -> Answer:
+def _answer(resolver: Any, paths: List[str], repos: dict[str, Any]) -> Answer:
     from rez.config import config
 
     start = time.perf_counter()
     requests = [str(r) for r in resolver.package_requests]
-    paths = list(resolver.package_paths)
     with _rez_load.bound_context(resolver.context):
         result = _solve.solve(requests, package_paths=paths,
                               variant_select_mode=config.variant_select_mode)
@@ -124,7 +124,6 @@ def _answer(resolver: Any) -> Answer:
         reason = "not_solved" if result.status == "failed" else "error"
         return _fallback(reason, result.failure_description or result.status)
     variants = []
-    repos = _repositories(paths)
     for resolved in result.resolved_packages:
         variant = _variant_at(resolved, repos) or _rez_variant(
             resolved.name, resolved.version, resolved.variant_index, paths)
@@ -145,7 +144,8 @@ def _answer(resolver: Any) -> Answer:
 
 
 def _repositories(paths: List[str]) -> dict[str, Any]:
-    """Each package path's rez repository, by the path and by its location."""
+    """Each package path's rez repository, by the path (as given and normalised) and by
+    the repository's location (the root pyrer's package files are under)."""
     import os
 
     from rez.package_repository import package_repository_manager
@@ -165,8 +165,6 @@ def _variant_at(resolved: Any, repos: dict[str, Any]) -> Any:
     None for anything else (e.g. a combined family), which ``_rez_variant`` finds."""
     import os
 
-    from rez.packages import Package
-
     package_file = resolved.uri.rpartition("[")[0]
     version_dir = os.path.dirname(package_file)
     family_dir = os.path.dirname(version_dir)
@@ -174,9 +172,8 @@ def _variant_at(resolved: Any, repos: dict[str, Any]) -> Any:
     if repo is None or (os.path.basename(family_dir), os.path.basename(version_dir)) != \
             (resolved.name, resolved.version):
         return None
-    resource = repo.get_resource("filesystem.package", location=repo.location,
-                                 name=resolved.name, version=resolved.version)
-    return Package(resource).get_variant(resolved.variant_index)
+    package = _rez_load.rez_package(repo, resolved.name, resolved.version)
+    return package.get_variant(resolved.variant_index)
 
 
 def _rez_variant(name: str, version: str, index: Optional[int], paths: List[str]) -> Any:

@@ -29,7 +29,7 @@ pub(crate) enum Node {
 pub(crate) enum Op {
     Open,
     List,
-    StatType,
+    Stat,
 }
 
 struct Fault {
@@ -233,7 +233,7 @@ impl FakeFs {
 
     fn kind_now(&self, dir: &FakeDir, rel: &OsStr) -> io::Result<StatType> {
         let path = dir.path.join(rel);
-        self.fault(Op::StatType, &path)?;
+        self.fault(Op::Stat, &path)?;
         Ok(match self.resolve(&path)?.1 {
             Node::Dir => StatType::Dir,
             Node::File => StatType::File,

@@ -170,7 +170,7 @@ fn eacces_is_a_problem_and_everything_else_is_kept() {
         // rez's `isfile` swallows EACCES: the version is kept, without a file
         // (docs/enumeration.md ENUM-1.7, ENUM-5.4).
         let file = r.join("c/1.0/package.py");
-        fs.fail(Op::StatType, file, Errno::ACCESS.raw_os_error(), usize::MAX);
+        fs.fail(Op::Stat, file, Errno::ACCESS.raw_os_error(), usize::MAX);
         fs
     };
     on_both(make, &r, |found| {
@@ -191,14 +191,9 @@ fn enoent_and_enametoolong_on_a_stat_are_absence_not_problems() {
     let make = || {
         let fs = FakeFs::new(&r, &["a/1.0/package.py", "a/2.0/package.yaml"]);
         let py = r.join("a/1.0/package.py");
-        fs.fail(
-            Op::StatType,
-            py,
-            Errno::NAMETOOLONG.raw_os_error(),
-            usize::MAX,
-        );
+        fs.fail(Op::Stat, py, Errno::NAMETOOLONG.raw_os_error(), usize::MAX);
         let yaml = r.join("a/2.0/package.yaml");
-        fs.fail(Op::StatType, yaml, Errno::NOENT.raw_os_error(), usize::MAX);
+        fs.fail(Op::Stat, yaml, Errno::NOENT.raw_os_error(), usize::MAX);
         fs
     };
     on_both(make, &r, |found| {
