@@ -6,12 +6,12 @@ use std::sync::Mutex;
 use std::thread::JoinHandle;
 
 use pyo3::prelude::*;
-use pyo3::types::PyString;
+use pyo3::types::{PyDict, PyString};
 
 use crate::cancel::CancelToken;
 use crate::convert::Converted;
 use crate::error::BindingError;
-use crate::request::{self, Options};
+use crate::request;
 use crate::run;
 
 /// Starts scanning `paths`; on the scan thread, once it is done, calls
@@ -24,11 +24,11 @@ use crate::run;
 pub(crate) fn scan_async(
     py: Python<'_>,
     paths: Vec<Bound<'_, PyString>>,
-    options: Options,
+    options: Bound<'_, PyDict>,
     cancel: &CancelToken,
     settle: Py<PyAny>,
 ) -> PyResult<ScanThread> {
-    let (request, roots) = request::build(py, paths, options)?;
+    let (request, roots) = request::build(py, paths, &options)?;
     let handle = run::spawn(request, cancel.0.clone(), move |result| {
         Python::attach(|py| {
             let (how, value) = match result {

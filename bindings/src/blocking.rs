@@ -5,12 +5,12 @@ use std::sync::mpsc::{sync_channel, RecvTimeoutError};
 use std::time::Duration;
 
 use pyo3::prelude::*;
-use pyo3::types::PyString;
+use pyo3::types::{PyDict, PyString};
 use pyrer_scanner::CancelToken;
 
 use crate::convert::Converted;
 use crate::error::BindingError;
-use crate::request::{self, Options};
+use crate::request;
 use crate::run;
 
 /// How often a waiting scan lets Python run its signal handlers.
@@ -24,10 +24,10 @@ const SIGNAL_POLL: Duration = Duration::from_millis(50);
 pub(crate) fn scan(
     py: Python<'_>,
     paths: Vec<Bound<'_, PyString>>,
-    options: Options,
+    options: Bound<'_, PyDict>,
     cancel: Option<&crate::cancel::CancelToken>,
 ) -> PyResult<Converted> {
-    let (request, roots) = request::build(py, paths, options)?;
+    let (request, roots) = request::build(py, paths, &options)?;
     let cancel = cancel.map_or_else(CancelToken::new, |token| token.0.clone());
     let (tx, rx) = sync_channel(1);
     let spawned = run::spawn(request.clone(), cancel.clone(), move |result| {

@@ -27,7 +27,7 @@ use rer_resolver::PackageData as SolverData;
 use rer_version::{RerVersion, VersionRange};
 
 use crate::package::PackageData;
-use crate::request::{self, Options};
+use crate::request;
 use pyrer_reader::quiet;
 
 /// The `RuntimeError` of `solve(package_paths=...)` and `load_packages` without rez.
@@ -157,7 +157,7 @@ impl DiskSource {
     pub(crate) fn new(
         py: Python<'_>,
         paths: Vec<Bound<'_, PyString>>,
-        options: Options,
+        options: &Bound<'_, PyDict>,
         memory: HashMap<String, FamilyMap>,
     ) -> PyResult<Self> {
         let (request, roots_py) = request::build(py, paths, options)?;

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use std::time::Instant;
 
 use pyo3::prelude::*;
-use pyo3::types::{PyList, PyString};
+use pyo3::types::{PyDict, PyList, PyString};
 use pyrer_scanner::{PackageKind, ScanError, ScanOutput};
 
 use crate::convert::{problems, Names};
@@ -13,7 +13,7 @@ use crate::disk::{add, read_entries, version_key, Entry, Read, RezLoader, Stats}
 use crate::error::BindingError;
 use crate::package::PackageData;
 use crate::records::Problem;
-use crate::request::{self, Options};
+use crate::request;
 use pyrer_reader::quiet;
 
 /// Loads every package of `paths` (or of `options["families"]`), first root
@@ -24,13 +24,13 @@ use pyrer_reader::quiet;
 pub(crate) fn load_packages<'py>(
     py: Python<'py>,
     paths: Vec<Bound<'py, PyString>>,
-    options: Options,
+    options: Bound<'_, PyDict>,
 ) -> PyResult<(
     Vec<PackageData>,
     Bound<'py, PyList>,
     Bound<'py, pyo3::types::PyDict>,
 )> {
-    let (request, roots) = request::build(py, paths, options)?;
+    let (request, roots) = request::build(py, paths, &options)?;
     let rez = RezLoader::new(py, roots)?;
     let (output, mut entries, whole, mut stats) = py.detach(|| -> Result<_, BindingError> {
         let began = Instant::now();

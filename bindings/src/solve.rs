@@ -20,7 +20,6 @@ use crate::callback::Callback;
 use crate::disk::{DiskSource, Stats};
 use crate::misread::Audit;
 use crate::package::{PackageData, ResolvedVariant};
-use crate::request::Options;
 use pyrer_reader::quiet;
 
 /// The result of `solve`: `status` is "solved", "failed" (no solution exists)
@@ -131,7 +130,7 @@ pub(crate) fn solve<'py>(
     filters: Option<&Bound<'py, PyAny>>,
     max_iterations: Option<&Bound<'py, PyAny>>,
     package_paths: Option<Vec<Bound<'py, PyString>>>,
-    scan_options: Option<Options>,
+    scan_options: Option<Bound<'_, PyDict>>,
 ) -> PyResult<SolveResult> {
     let package_requests: Vec<String> = arg(package_requests, "package_requests")?;
     let packages: Option<Vec<PyRef<'py, PackageData>>> = optional(packages, "packages")?;
@@ -167,7 +166,7 @@ pub(crate) fn solve<'py>(
             })?;
             // The in-memory packages come first, as a repository ahead of the roots.
             (
-                Source::Disk(DiskSource::new(py, paths, options, memory)?),
+                Source::Disk(DiskSource::new(py, paths, &options, memory)?),
                 HashMap::new(),
             )
         }

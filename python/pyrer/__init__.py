@@ -40,6 +40,7 @@ from ._native import (
     parse_static_package_py,
     parse_static_packages_py,
 )
+from ._options import ScanOptions
 from ._solve import LoadResult, load_packages, solve
 
 
@@ -62,6 +63,7 @@ __all__ = [
     "ResolvedVariant",
     "ResourceError",
     "ScanError",
+    "ScanOptions",
     "ScanResult",
     "ScannedFamily",
     "ScannedPackage",

@@ -12,6 +12,10 @@ from ._native import Problem, ScannedPackage
 if TYPE_CHECKING:
     import asyncio  # imported by scan_repo_async when first called: it costs milliseconds
 
+    from typing_extensions import Unpack  # typing's own from Python 3.11
+
+    from ._options import ScanOptions
+
 StrPath = Union[str, bytes, "os.PathLike[str]", "os.PathLike[bytes]"]
 
 
@@ -107,17 +111,7 @@ class ScanError(OSError):
 
 
 def scan_repo(
-    paths: Union[StrPath, Iterable[StrPath]],
-    *,
-    backend: str = "auto",
-    check_package_definition_files: Optional[bool] = None,
-    package_filenames: Optional[Iterable[str]] = None,
-    allow_unversioned_packages: Optional[bool] = None,
-    disable_pkg_ignore: bool = False,
-    file_lock_dir: Optional[str] = None,
-    families: Optional[Iterable[str]] = None,
-    concurrency: Optional[int] = None,
-    on_error: str = "raise",
+    paths: Union[StrPath, Iterable[StrPath]], **options: Unpack[ScanOptions]
 ) -> ScanResult:
     """Lists every package rez 3.4.0's filesystem repository would surface
     under the repository roots ``paths`` (like rez's ``packages_path``).
@@ -128,6 +122,8 @@ def scan_repo(
 
     Args:
         paths: one root or an iterable of roots: str, bytes or os.PathLike.
+
+    Keyword arguments (``pyrer.ScanOptions``; each may be left out):
         backend: "auto" (the fastest that can run here, see ``backends()``),
             "std" or "io_uring".
         check_package_definition_files, package_filenames,
@@ -161,22 +157,12 @@ def scan_repo(
         BackendUnavailableError: the requested backend cannot run here.
         TypeError, ValueError: an argument is invalid (the message names it).
     """
-    request = _options.resolve(paths, _collect_options(locals()), on_error)
+    request = _options.resolve("scan_repo", paths, options)
     return _finish(_native.scan(request.roots, request.options), request.on_error)
 
 
 async def scan_repo_async(
-    paths: Union[StrPath, Iterable[StrPath]],
-    *,
-    backend: str = "auto",
-    check_package_definition_files: Optional[bool] = None,
-    package_filenames: Optional[Iterable[str]] = None,
-    allow_unversioned_packages: Optional[bool] = None,
-    disable_pkg_ignore: bool = False,
-    file_lock_dir: Optional[str] = None,
-    families: Optional[Iterable[str]] = None,
-    concurrency: Optional[int] = None,
-    on_error: str = "raise",
+    paths: Union[StrPath, Iterable[StrPath]], **options: Unpack[ScanOptions]
 ) -> ScanResult:
     """scan_repo as a coroutine: same arguments, result and errors.
 
@@ -188,8 +174,7 @@ async def scan_repo_async(
     """
     import asyncio
 
-    options = _collect_options(locals())
-    resolve = functools.partial(_options.resolve, paths, options, on_error)
+    resolve = functools.partial(_options.resolve, "scan_repo_async", paths, options)
     loop = asyncio.get_running_loop()
     if _options.needs_rez_import(options):
         try:
@@ -244,22 +229,6 @@ def backends() -> Dict[str, Optional[str]]:
     on this host, or to the reason it cannot (e.g. the kernel refuses io_uring).
     """
     return dict(_native.backends())
-
-
-_OPTION_NAMES = (
-    "backend",
-    "check_package_definition_files",
-    "package_filenames",
-    "allow_unversioned_packages",
-    "disable_pkg_ignore",
-    "file_lock_dir",
-    "families",
-    "concurrency",
-)
-
-
-def _collect_options(arguments: Dict[str, Any]) -> Dict[str, Any]:
-    return {name: arguments[name] for name in _OPTION_NAMES}
 
 
 def _finish(raw: Tuple[Any, ...], on_error: str) -> ScanResult:

@@ -3,13 +3,34 @@
 from __future__ import annotations
 
 import os
-from typing import Any, NamedTuple
+from typing import Any, Iterable, Mapping, NamedTuple, Optional, TypedDict
 
 from . import _native
 
-# rez 3.4.0's defaults (defined in Rust), used for unset options when rez is not importable.
+# rez 3.4.0's values of the options rez configures (defined in Rust): passed explicitly,
+# they set these options whatever rez's configuration says.
 REZ_DEFAULTS: dict[str, Any] = _native.REZ_DEFAULTS
-ON_ERROR = ("raise", "collect")
+ON_ERROR = ("raise", "collect")  # the first is the default
+
+
+class ScanOptions(TypedDict, total=False):
+    """The keyword arguments of scan_repo, scan_repo_async and load_packages; scan_repo's
+    docstring says what each means. An option left out, or None where None is allowed,
+    takes rez's configuration (the four rez settings) or the scanner's default."""
+
+    backend: str
+    check_package_definition_files: Optional[bool]
+    package_filenames: Optional[Iterable[str]]
+    allow_unversioned_packages: Optional[bool]
+    disable_pkg_ignore: bool
+    file_lock_dir: Optional[str]
+    families: Optional[Iterable[str]]
+    concurrency: Optional[int]
+    on_error: str
+
+
+OPTION_NAMES = frozenset(ScanOptions.__annotations__)
+UNSET_BY_NONE = frozenset(REZ_DEFAULTS) | {"families", "concurrency"}
 
 _rez_state = "unknown"  # "unknown" until rez's settings were first read, then "ready" or "missing"
 
@@ -52,37 +73,43 @@ def rez_packages_path() -> list[str] | None:
     return list(config.packages_path)
 
 
-def needs_rez_import(options: dict[str, Any]) -> bool:
+def needs_rez_import(options: Mapping[str, Any]) -> bool:
     """Whether resolving `options` may import rez and read its config files (slow, blocking)."""
-    return _rez_state == "unknown" and any(options[k] is None for k in REZ_DEFAULTS)
+    return _rez_state == "unknown" and any(options.get(k) is None for k in REZ_DEFAULTS)
 
 
-def resolve(paths: Any, options: dict[str, Any], on_error: Any) -> Request:
-    """Checks every argument (TypeError/ValueError naming it) and fills unset rez options."""
+def resolve(function: str, paths: Any, options: Mapping[str, Any]) -> Request:
+    """Checks the arguments of `function` (TypeError/ValueError naming the argument)
+    and fills the unset rez settings from rez's configuration. What stays unset is
+    left out of the request: the scanner's defaults (in Rust) apply."""
+    unknown = sorted(options.keys() - OPTION_NAMES)
+    if unknown:
+        raise TypeError(f"{function}() got an unexpected keyword argument {unknown[0]!r}")
     roots = _roots(paths)
+    resolved = {key: value for key, value in options.items()
+                if value is not None or key not in UNSET_BY_NONE}
+    on_error = resolved.pop("on_error", ON_ERROR[0])
     if not isinstance(on_error, str):
         raise TypeError(f"on_error must be a str, not {type(on_error).__name__}")
     if on_error not in ON_ERROR:
         raise ValueError(f"on_error must be one of {ON_ERROR}, not {on_error!r}")
-    resolved = dict(options)
-    if any(resolved[k] is None for k in REZ_DEFAULTS):
-        settings = rez_settings() or REZ_DEFAULTS
-        for key in REZ_DEFAULTS:
-            if resolved[key] is None:
-                resolved[key] = settings[key]
+    if any(key not in resolved for key in REZ_DEFAULTS):
+        settings = rez_settings() or {}
+        for key, value in settings.items():
+            if value is not None:
+                resolved.setdefault(key, value)
     for key in ("check_package_definition_files", "allow_unversioned_packages", "disable_pkg_ignore"):
-        if not isinstance(resolved[key], bool):
+        if key in resolved and not isinstance(resolved[key], bool):
             raise TypeError(f"{key} must be a bool, not {type(resolved[key]).__name__}")
-    resolved["package_filenames"] = _strings("package_filenames", resolved["package_filenames"])
-    lock_dir = resolved["file_lock_dir"]
-    if lock_dir is not None and not isinstance(lock_dir, str):
-        raise TypeError(f"file_lock_dir must be a str or None, not {type(lock_dir).__name__}")
-    if resolved["families"] is not None:
-        resolved["families"] = _strings("families", resolved["families"])
-    if not isinstance(resolved["backend"], str):
-        raise TypeError(f"backend must be a str, not {type(resolved['backend']).__name__}")
-    concurrency = resolved["concurrency"]
-    if concurrency is not None:
+    for key in ("package_filenames", "families"):
+        if key in resolved:
+            resolved[key] = _strings(key, resolved[key])
+    for key in ("file_lock_dir", "backend"):
+        if key in resolved and not isinstance(resolved[key], str):
+            allowed = "a str or None" if key == "file_lock_dir" else "a str"
+            raise TypeError(f"{key} must be {allowed}, not {type(resolved[key]).__name__}")
+    if "concurrency" in resolved:
+        concurrency = resolved["concurrency"]
         if isinstance(concurrency, bool) or not isinstance(concurrency, int):
             raise TypeError(f"concurrency must be an int or None, not {type(concurrency).__name__}")
         # its range is checked in Rust; Python ints beyond 64 bits are out of it anyway

@@ -5,11 +5,18 @@ the scan settings from rez's configuration."""
 
 from __future__ import annotations
 
-from typing import Any, Callable, Dict, Iterable, List, Optional, Sequence, Tuple, Union
+from typing import (
+    TYPE_CHECKING, Any, Callable, Dict, Iterable, List, Mapping, Optional, Sequence, Tuple, Union,
+)
 
 from . import _native, _options
-from ._api import ScanError, StrPath, _collect_options
+from ._api import ScanError, StrPath
 from ._native import PackageData, Problem, SolveResult
+
+if TYPE_CHECKING:
+    from typing_extensions import Unpack
+
+    from ._options import ScanOptions
 
 _Paths = Union[StrPath, Iterable[StrPath]]
 
@@ -70,7 +77,7 @@ def solve(
         return _native.solve(package_requests, packages, load_family=load_family,
                              variant_select_mode=variant_select_mode, filters=filters,
                              max_iterations=max_iterations)
-    request = _disk_request(package_paths, None)
+    request = _disk_request("solve", package_paths, {"on_error": "collect"})
     return _native.solve(package_requests, packages, load_family=load_family,
                          variant_select_mode=variant_select_mode, filters=filters,
                          max_iterations=max_iterations, package_paths=request.roots,
@@ -108,19 +115,7 @@ class LoadResult(List[PackageData]):
                 f"static_reads={self.static_reads}, rez_loads={self.rez_loads})")
 
 
-def load_packages(
-    paths: _Paths,
-    *,
-    families: Optional[Iterable[str]] = None,
-    on_error: str = "raise",
-    backend: str = "auto",
-    check_package_definition_files: Optional[bool] = None,
-    package_filenames: Optional[Iterable[str]] = None,
-    allow_unversioned_packages: Optional[bool] = None,
-    disable_pkg_ignore: bool = False,
-    file_lock_dir: Optional[str] = None,
-    concurrency: Optional[int] = None,
-) -> LoadResult:
+def load_packages(paths: _Paths, **options: Unpack[ScanOptions]) -> LoadResult:
     """Loads the packages of ``paths`` (every family, or just ``families``) with the
     pipeline of ``solve(package_paths=...)``: scan, concurrent reads, the guarded static
     reader, and rez 3.4.0 for the files only rez can evaluate (needs rez). Name and
@@ -131,7 +126,7 @@ def load_packages(
     problems raise ``ScanError`` (``.partial`` is the ``LoadResult``); with "collect"
     they are in ``result.problems``.
     """
-    request = _disk_request(paths, _collect_options(locals()), on_error)
+    request = _disk_request("load_packages", paths, options)
     packages, problems, stats = _native.load_packages(request.roots, request.options)
     result = LoadResult(packages, problems, stats)
     if result.problems and request.on_error == "raise":
@@ -139,16 +134,12 @@ def load_packages(
     return result
 
 
-def _disk_request(paths: Any, options: Optional[Dict[str, Any]],
-                  on_error: str = "collect") -> _options.Request:
+def _disk_request(function: str, paths: Any, options: Mapping[str, Any]) -> _options.Request:
     """The roots and scan settings (rez's configuration); RuntimeError without rez."""
+    request = _options.resolve(function, paths, options)
     if _options.rez_settings() is None:
         raise RuntimeError(_native.REZ_REQUIRED)
-    if options is None:  # scan_repo's defaults
-        options = _collect_options({"backend": "auto", "disable_pkg_ignore": False,
-                                    **dict.fromkeys(_options.REZ_DEFAULTS),
-                                    "families": None, "concurrency": None})
-    return _options.resolve(paths, options, on_error)
+    return request
 
 
 __all__: Sequence[str] = ("solve", "load_packages", "LoadResult")

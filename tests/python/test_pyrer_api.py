@@ -3,6 +3,7 @@ options taken from rez's configuration."""
 
 from __future__ import annotations
 
+import asyncio
 import copy
 import errno
 import json
@@ -154,9 +155,16 @@ def test_bad_arguments_name_themselves(repo, kwargs, error, name):
     with pytest.raises(error, match=name):
         scan(**kwargs)
     with pytest.raises(TypeError):
-        pyrer.scan_repo([repo], unknown=1)  # type: ignore[call-arg]
-    with pytest.raises(TypeError):
         pyrer.scan_repo([repo], "std")  # type: ignore[misc]
+
+
+@pytest.mark.parametrize("function", ["scan_repo", "scan_repo_async", "load_packages"])
+def test_unknown_keywords_are_refused_by_name(repo, function):
+    call = getattr(pyrer, function)
+    with pytest.raises(TypeError, match=rf"^{function}\(\) got an unexpected keyword argument 'backends'$"):
+        result = call([repo], backends="std")
+        if function == "scan_repo_async":
+            asyncio.run(result)
 
 
 def test_problems_raise_scan_error_with_the_partial_result(repo, tmp_path):
@@ -211,7 +219,10 @@ plugins = {"package_repository": {"filesystem": {
 """
 
 SCAN_IN_SUBPROCESS = """
-import json, sys, pyrer
+import json, sys
+if sys.argv[3] == "no rez":
+    sys.modules["rez"] = None  # as where rez is not installed
+import pyrer
 kwargs = json.loads(sys.argv[2])
 print(json.dumps([[p.family, p.version, p.path] for p in pyrer.scan_repo(sys.argv[1], **kwargs)]))
 """
@@ -230,9 +241,9 @@ def test_unset_options_come_from_rez_config(tmp_path, rez_python):
     env = {k: v for k, v in os.environ.items() if not k.startswith("REZ_")}
     env.update(REZ_CONFIG_FILE=str(config), REZ_DISABLE_HOME_CONFIG="1")
 
-    def found(kwargs):
+    def found(kwargs, rez="rez"):
         proc = subprocess.run(
-            [rez_python, "-c", SCAN_IN_SUBPROCESS, str(root), json.dumps(kwargs)],
+            [rez_python, "-c", SCAN_IN_SUBPROCESS, str(root), json.dumps(kwargs), rez],
             env=env, capture_output=True, text=True, check=True)
         return sorted(os.path.relpath(path, root) for _, _, path in json.loads(proc.stdout))
 
@@ -243,6 +254,11 @@ def test_unset_options_come_from_rez_config(tmp_path, rez_python):
                                                            "unversioned/package.py"]
     env["REZ_ALLOW_UNVERSIONED_PACKAGES"] = "1"
     assert found({}) == ["custom/1.0/custom.py", "unversioned/package.py"]
+    # Without rez, options left out are rez 3.4.0's defaults, whatever the config says.
+    assert found({}, rez="no rez") == found(REZ_DEFAULTS) == [
+        "custom/1.0/package.py", "locks/1.0", "nofile/1.0", "unversioned/package.py"]
+    assert found({"package_filenames": ["custom"]}, rez="no rez") == [
+        "custom/1.0/custom.py", "locks/1.0", "nofile/1.0"]
 
 
 def test_families_listed_and_looked_up(tmp_path):
