@@ -5,7 +5,7 @@
 //! and, for the NFS-like benchmark through a latency-injecting FUSE mount,
 //! `pyrer-bench --nfs [--runs N] [...] [NFS OPTIONS]` (see `nfs/mod.rs`, `benches/README.md`).
 //! Without `--repo`, rez's bundled benchmark repository is extracted from the rez
-//! installed in `--python`'s environment into `.cache/bench/`. `--subset` uses its
+//! installed in `--python`'s environment into `.cache/pyrer/` (by pyrer's own helper). `--subset` uses its
 //! first 100 families (1566 packages), hard-linked into `.cache/bench/subset`.
 
 mod floor;
@@ -20,30 +20,13 @@ use std::time::{Duration, Instant};
 
 use pyrer_scanner::{scan_repo, BackendChoice, ScanOptions};
 
-/// rez's enumeration as `rez env` does it, timed inside Python after the imports.
-/// Prints the packages, the wall time and the CPU time (user + system) in seconds.
-const REZ_ENUMERATE: &str = r#"
-import resource, sys, time
-from rez.package_repository import package_repository_manager
-def cpu():
-    r = resource.getrusage(resource.RUSAGE_SELF)
-    return r.ru_utime + r.ru_stime
-start, start_cpu = time.perf_counter(), cpu()
-repo = package_repository_manager.get_repository(sys.argv[1])
-n = 0
-for family in repo.iter_package_families():
-    for package in repo.iter_packages(family):
-        package.filepath
-        n += 1
-print(n, time.perf_counter() - start, cpu() - start_cpu)
-"#;
+/// rez's enumeration as `rez env` does it, timed after the imports (pyrer's script, shared
+/// with `pyrer demo`): prints the packages, the wall time and the CPU time in seconds.
+const REZ_ENUMERATE: &str = "python/pyrer/_rez_enumerate.py";
 
-const EXTRACT: &str = r#"
-import os, sys, tarfile, rez
-src = os.path.join(os.path.dirname(rez.__file__), "data", "benchmarking", "packages.tar.gz")
-with tarfile.open(src) as tar:
-    tar.extractall(sys.argv[1])
-"#;
+/// Prints where pyrer's helper extracted rez's benchmark repository (once, in the cache).
+const BENCHMARK_REPOSITORY: &str =
+    "import sys; from pyrer import _demo; print(_demo.benchmark_repository(sys.argv[1]))";
 
 struct Args {
     runs: usize,
@@ -178,21 +161,20 @@ fn run_nfs(_: &Args, _: &Path, _: &str) -> Result<(), String> {
 }
 
 fn extract_benchmark_repo(python: &Path) -> Result<PathBuf, String> {
-    let cache = workspace().join(".cache/bench");
-    let repo = cache.join("packages");
-    if !repo.is_dir() {
-        let status = Command::new(python)
-            .args(["-c", EXTRACT])
-            .arg(&cache)
-            .status()
-            .map_err(|e| format!("running {}: {e}", python.display()))?;
-        if !status.success() {
-            return Err(format!(
-                "extracting rez's benchmark repository failed: {status}"
-            ));
-        }
+    let out = Command::new(python)
+        .args(["-c", BENCHMARK_REPOSITORY])
+        .arg(workspace().join(".cache/pyrer"))
+        .output()
+        .map_err(|e| format!("running {}: {e}", python.display()))?;
+    let text = String::from_utf8_lossy(&out.stdout);
+    match text.lines().last() {
+        Some(path) if out.status.success() => Ok(PathBuf::from(path)),
+        _ => Err(format!(
+            "extracting rez's benchmark repository failed ({}): {}",
+            out.status,
+            String::from_utf8_lossy(&out.stderr).trim()
+        )),
     }
-    Ok(repo)
 }
 
 /// One tool under test: its name and one timed run returning (duration, packages found).
@@ -237,7 +219,7 @@ fn tools<'a>(args: &'a Args, repo: &'a Path) -> Vec<Tool<'a>> {
 
 fn rez(python: &Path, repo: &Path) -> Result<(Duration, usize), String> {
     let out = Command::new(python)
-        .args(["-c", REZ_ENUMERATE])
+        .arg(workspace().join(REZ_ENUMERATE))
         .arg(repo)
         .env("REZ_DISABLE_HOME_CONFIG", "1")
         .output()
