@@ -2,10 +2,10 @@
 
 use std::time::Instant;
 
-use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString, PyTuple};
 
+use crate::error::BindingError;
 use crate::records::{Problem, ScannedPackage};
 use crate::run::Outcome;
 
@@ -61,9 +61,7 @@ fn packages<'py>(
                 string
             }
         };
-        let root = roots.get(package.root_index).ok_or_else(|| {
-            PyRuntimeError::new_err("pyrer internal error: package of an unknown root")
-        })?;
+        let root = root_string(roots, package.root_index)?;
         let record = ScannedPackage {
             family: family_str.unbind(),
             version: package
@@ -92,9 +90,7 @@ fn families<'py>(
 ) -> PyResult<Bound<'py, PyList>> {
     let mut items = Vec::with_capacity(families.len());
     for family in families {
-        let root = roots.get(family.root_index).ok_or_else(|| {
-            PyRuntimeError::new_err("pyrer internal error: family of an unknown root")
-        })?;
+        let root = root_string(roots, family.root_index)?;
         let format = family.format.map(|f| names.get(py, f.extension()));
         let item = (
             family.name.as_str(),
@@ -105,6 +101,11 @@ fn families<'py>(
         items.push(item.into_pyobject(py)?);
     }
     PyList::new(py, items)
+}
+
+/// The string of the root an entry was found under.
+fn root_string(roots: &[Py<PyString>], index: usize) -> Result<&Py<PyString>, BindingError> {
+    roots.get(index).ok_or(BindingError::UnknownRoot(index))
 }
 
 /// Takes a record out of the cycle collector's view. Records hold only

@@ -49,6 +49,9 @@ pub(crate) enum BindingError {
     /// A bug: the scan thread ended without handing over a result.
     #[error("pyrer internal error: the scan thread ended without a result")]
     Lost,
+    /// A bug: the scanner's result names a root the request did not have.
+    #[error("pyrer internal error: an entry of root #{0}, beyond the roots given")]
+    UnknownRoot(usize),
     /// The scan thread could not be started.
     #[error("could not start a scan thread: {0}")]
     Spawn(#[from] std::io::Error),
@@ -63,7 +66,9 @@ impl From<BindingError> for PyErr {
             }
             BindingError::BackendUnavailable(_) => BackendUnavailableError::new_err(message),
             BindingError::Cancelled => CancelledError::new_err(message),
-            BindingError::Panicked(_) | BindingError::Lost => InternalError::new_err(message),
+            BindingError::Panicked(_) | BindingError::Lost | BindingError::UnknownRoot(_) => {
+                InternalError::new_err(message)
+            }
             // OSError(errno, strerror) sets `.errno`, as for any OS error.
             BindingError::Spawn(io) => match io.raw_os_error() {
                 Some(errno) => ResourceError::new_err((errno, message)),

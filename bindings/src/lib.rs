@@ -48,18 +48,22 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<records::Problem>()?;
     m.add_class::<cancel::CancelToken>()?;
     m.add_class::<asyncio::ScanThread>()?;
-    m.add_function(wrap_pyfunction!(blocking::scan, m)?)?;
-    m.add_function(wrap_pyfunction!(records::problems_message, m)?)?;
-    m.add_function(wrap_pyfunction!(asyncio::scan_async, m)?)?;
-    m.add_function(wrap_pyfunction!(backends::backends, m)?)?;
-    m.add_function(wrap_pyfunction!(prefetch::prefetch, m)?)?;
     m.add_class::<package::PackageData>()?;
     m.add_class::<package::ResolvedVariant>()?;
     m.add_class::<solve::SolveResult>()?;
-    m.add_function(wrap_pyfunction!(solve::solve, m)?)?;
-    m.add_function(wrap_pyfunction!(load::load_packages, m)?)?;
-    m.add_function(wrap_pyfunction!(static_read::parse_static_package_py, m)?)?;
-    m.add_function(wrap_pyfunction!(static_read::parse_static_packages_py, m)?)?;
+    for function in [
+        wrap_pyfunction!(blocking::scan, m)?,
+        wrap_pyfunction!(records::problems_message, m)?,
+        wrap_pyfunction!(asyncio::scan_async, m)?,
+        wrap_pyfunction!(backends::backends, m)?,
+        wrap_pyfunction!(prefetch::prefetch, m)?,
+        wrap_pyfunction!(solve::solve, m)?,
+        wrap_pyfunction!(load::load_packages, m)?,
+        wrap_pyfunction!(static_read::parse_static_package_py, m)?,
+        wrap_pyfunction!(static_read::parse_static_packages_py, m)?,
+    ] {
+        m.add_function(function)?;
+    }
     Ok(())
 }
 
