@@ -1,20 +1,22 @@
 """What the end-to-end benchmarks (e2e.py, rez_env.py) share: the conditions they measure
-in (a cold or warm page cache, a fresh ``latencyfs`` FUSE mount with 1 ms per reply, and
-its lifecycle), the fixed request subset, the noise rule and the report's machine facts."""
+in (a cold or warm page cache, a fresh ``latencyfs`` FUSE mount with 1 ms per reply), the
+fixed request subset, the command line, the interleaved runs, the noise rule and the
+report's machine facts. Each benchmark brings its modes, one measurement and its report."""
 
 from __future__ import annotations
 
+import argparse
 import contextlib
-import ctypes
+import json
+import signal
 import fcntl
 import os
 import platform
-import re
 import select
 import subprocess
 import sys
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Callable, Iterable, Iterator
 
 REPO = Path(__file__).resolve().parents[1]
 CHILD_TIMEOUT = 3600  # seconds for one child process
@@ -75,30 +77,10 @@ def warm_page_cache(root: Path) -> None:
                 f.read()
 
 
-def mounted(path: Path) -> bool:
-    """Whether something is mounted on `path` (absolute, symlinks resolved)."""
-    octal = re.compile(r"\\([0-7]{3})")  # mountinfo escapes: \040 is a space
-    with open("/proc/self/mountinfo", encoding="utf-8", errors="surrogateescape") as f:
-        points = [octal.sub(lambda m: chr(int(m[1], 8)), line.split(" ")[4]) for line in f]
-    return str(path) in points
-
-
-def detach(path: Path) -> None:
-    """Lazily unmounts everything on `path`."""
-    libc = ctypes.CDLL(None, use_errno=True)
-    for _ in range(16):
-        if not mounted(path):
-            return
-        if libc.umount2(str(path).encode(), 2) != 0:  # MNT_DETACH
-            subprocess.run(["fusermount3", "-u", "-z", "-q", "--", str(path)], check=False)
-    raise RuntimeError(f"could not unmount {path}")
-
-
 @contextlib.contextmanager
 def latencyfs(source: Path, mountpoint: Path) -> Iterator[None]:
-    """A fresh latencyfs mount of `source` for one measurement, unmounted on every way out."""
-    detach(mountpoint)  # a stale mount left by a crash
-    mountpoint.mkdir(parents=True, exist_ok=True)
+    """A fresh latencyfs mount of `source` for one measurement, unmounted on every way out
+    (latencyfs itself clears a stale mount and creates the mount point)."""
     proc = subprocess.Popen([str(LATENCYFS), *LATENCYFS_ARGS, str(source), str(mountpoint)],
                             stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, bufsize=0)
     try:
@@ -111,12 +93,10 @@ def latencyfs(source: Path, mountpoint: Path) -> Iterator[None]:
         proc.terminate()  # latencyfs unmounts on SIGTERM
         try:
             proc.wait(20)
-        except subprocess.TimeoutExpired:
-            pass
-        detach(mountpoint)
-        if proc.poll() is None:
+        except subprocess.TimeoutExpired:  # hung: kill it, and unmount what it left
             proc.kill()
             proc.wait()
+            subprocess.run([str(LATENCYFS), "--unmount", str(mountpoint)], check=False)
 
 
 @contextlib.contextmanager
@@ -170,3 +150,96 @@ def runs_done(records: list[dict[str, Any]], conditions: list[str]) -> str:
 def stop_on_signal(signum: int, _frame: Any) -> None:
     print(f"{Path(sys.argv[0]).name}: signal {signum}: stopping", file=sys.stderr)
     raise SystemExit(128 + signum)  # unwinds: the child is killed, the mount removed
+
+
+Record = dict[str, Any]
+
+
+def arguments(description: str, modes: Iterable[str] | None = None,
+              default_modes: Iterable[str] | None = None) -> argparse.ArgumentParser:
+    """The command line both benchmarks share; with `modes`, also --modes."""
+    ap = argparse.ArgumentParser(description=description)
+    ap.add_argument("--requests", default="subset",
+                    help="subset (the fixed list in conditions.py; default), all, or indexes 0,2,5")
+    if modes is not None:
+        default = ",".join(default_modes or modes)
+        ap.add_argument("--modes", default=default,
+                        help=f"comma-separated, of {','.join(modes)} (default {default})")
+    ap.add_argument("--conditions", default=",".join(CONDITIONS),
+                    help=f"comma-separated, of {','.join(CONDITIONS)} (default: all)")
+    ap.add_argument("--runs", type=int, default=3, help="runs per mode (default 3)")
+    ap.add_argument("--write", type=Path, help="write the section into this RESULTS.md")
+    ap.add_argument("--json", type=Path, help="write every measurement's record here")
+    ap.add_argument("--report-from", type=Path, metavar="JSON",
+                    help="measure nothing: report the records a (possibly interrupted) run "
+                         "wrote with --json")
+    return ap
+
+
+def parse(ap: argparse.ArgumentParser, argv: list[str] | None,
+          modes: Iterable[str]) -> argparse.Namespace:
+    """The arguments, with --modes (when the benchmark has no such option: all of `modes`)
+    and --conditions as checked lists."""
+    args = ap.parse_args(argv)
+    modes = list(modes)
+    args.modes = args.modes.split(",") if hasattr(args, "modes") else modes
+    args.conditions = args.conditions.split(",")
+    for value, allowed in ((args.modes, modes), (args.conditions, CONDITIONS)):
+        if bad := [v for v in value if v not in allowed]:
+            ap.error(f"unknown {bad}; choose from {', '.join(allowed)}")
+    return args
+
+
+def run(args: argparse.Namespace, measure: Callable[[str, list[str], Path, bool], Record],
+        describe: Callable[[Record], str]
+        ) -> tuple[Path, list[list[str]], list[int], list[Record]]:
+    """The benchmark repository, its requests, the indexes measured, and every record: read back
+    (--report-from), or measured interleaved (per condition: for each run, request, mode)
+    by ``measure(mode, request, path, cold)``, each printed as ``describe(record)``."""
+    script = Path(sys.argv[0]).name
+    if not args.report_from:
+        if os.geteuid() != 0:
+            sys.exit(f"{script} needs root (drop_caches, FUSE mounts)")
+        if "fuse" in args.conditions and not LATENCYFS.is_file():
+            sys.exit(f"{LATENCYFS} not found: cargo build --release -p pyrer-benches")
+    for sig in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(sig, stop_on_signal)
+    # importing it also clears REZ_* from the environment the children inherit
+    from solve_differential import benchmark
+
+    bench, requests = benchmark()
+    indexes = (list(range(len(requests))) if args.requests == "all"
+               else SUBSET if args.requests == "subset"
+               else [int(i) for i in args.requests.split(",")])
+    if args.report_from:
+        return bench, requests, indexes, json.loads(args.report_from.read_text())
+    records: list[Record] = []
+    with exclusive(MOUNTPOINT.with_suffix(".lock")):
+        for condition in args.conditions:
+            if condition == "warm-local":
+                warm_page_cache(bench)
+            for run in range(1, args.runs + 1):
+                for i in indexes:
+                    for mode in args.modes:
+                        with repository_in(condition, bench) as (path, cold):
+                            record = measure(mode, requests[i], path, cold)
+                        record.update(condition=condition, run=run, request=i, mode=mode)
+                        records.append(record)
+                        if args.json:  # kept current: an interrupted run keeps its records
+                            args.json.write_text(json.dumps(records, indent=1))
+                        print(f"[{condition} {run}/{args.runs}] #{i:<3} {mode:17} "
+                              f"{record['status']:6} {describe(record)}", flush=True)
+    return bench, requests, indexes, records
+
+
+def finish(args: argparse.Namespace, body: str, problems: list[str], begin: str,
+           end: str) -> int:
+    """Prints the problems and the report, writes the section (--write); the exit status."""
+    from solve_differential import write_section
+
+    for problem in problems:
+        print("PROBLEM " + problem, file=sys.stderr)
+    print(body)
+    if args.write:
+        write_section(args.write, body, begin, end)
+    return 0 if not problems else 1

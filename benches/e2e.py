@@ -23,7 +23,7 @@ Conditions:
 * ``fuse``: the repository through ``latencyfs`` (every FUSE reply delayed by 1 ms), mounted
   fresh for every measurement so the kernel's caches of the mount start cold.
 
-In cold-local and fuse, the child drops the page cache (``drop_caches``, needs root) right before the
+In cold-local and fuse, the child (``e2e_child.py``) drops the page cache (``drop_caches``, needs root) right before the
 timed resolve, after warming its imports with a resolve over a two-package temporary
 repository. It reports the wall time of the resolve call (repository creation included)
 and its PRESOLVE time: the wall time the resolving thread spends, nested calls counted
@@ -58,32 +58,24 @@ pyrer's repository (stock ones rez's), 1 otherwise.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
 import json
 import os
 import shlex
-import signal
 import statistics
 import subprocess
 import sys
-import tempfile
-import threading
-import time
 from pathlib import Path
-from typing import Any, Callable, Iterator
+from typing import Any
 
+import conditions
 from conditions import (
-    CHILD_TIMEOUT, CONDITIONS, LATENCYFS, LATENCYFS_ARGS, MOUNTPOINT, NOISE_RATIO, NOISE_SECONDS, SUBSET,
-    drop_caches, exclusive, machine_facts, repository_in, ratio, runs_done, stop_on_signal,
-    warm_page_cache,
+    CHILD_TIMEOUT, LATENCYFS_ARGS, NOISE_RATIO, NOISE_SECONDS, machine_facts, ratio, runs_done,
 )
+from e2e_child import RESULT_TAG
 
-REPO = Path(__file__).resolve().parents[1]
 BEGIN, END = "<!-- e2e:begin -->", "<!-- e2e:end -->"
-RESULT_TAG = "e2e-result "  # prefix of the child's JSON line on stdout
 
-# mode -> (how the child resolves, environment it gets)
+# mode -> (how the child resolves: e2e_child.KINDS, environment it gets)
 MODES: dict[str, tuple[str, dict[str, str]]] = {
     "stock": ("context", {}),
     "plugin": ("context", {"PYRER_REZ_PLUGIN": "1"}),
@@ -94,193 +86,12 @@ MODES: dict[str, tuple[str, dict[str, str]]] = {
 PYRER_ENV = ("PYRER_REZ_PLUGIN", "PYRER_REZ_PREFETCH", "PYRER_READAHEAD")  # cleared, then set per mode
 
 
-# ---------------------------------------------------------------- child: one measurement
-
-class Presolve:
-    """Wall time the resolving thread spends inside timed calls, nested calls counted once."""
-
-    def __init__(self) -> None:
-        self.thread = threading.get_ident()
-        self.depth = 0
-        self.entered = 0.0
-        self.seconds = 0.0
-        self.loads = 0  # package data loaded (resources with data)
-        self.scans = 0  # pyrer scans (0: pyrer's repository was not used)
-
-    def reset(self) -> None:
-        self.seconds, self.loads, self.scans = 0.0, 0, 0
-
-    def __enter__(self) -> None:
-        if threading.get_ident() == self.thread:
-            if self.depth == 0:
-                self.entered = time.perf_counter()
-            self.depth += 1
-
-    def __exit__(self, *exc: object) -> None:
-        if threading.get_ident() == self.thread:
-            self.depth -= 1
-            if self.depth == 0:
-                self.seconds += time.perf_counter() - self.entered
-
-    def call(self, fn: Callable[..., Any]) -> Callable[..., Any]:
-        @functools.wraps(fn)
-        def timed(*args: Any, **kwargs: Any) -> Any:
-            with self:
-                return fn(*args, **kwargs)
-        return timed
-
-    def generator(self, fn: Callable[..., Iterator[Any]]) -> Callable[..., Iterator[Any]]:
-        @functools.wraps(fn)
-        def timed(*args: Any, **kwargs: Any) -> Iterator[Any]:
-            with self:
-                items = fn(*args, **kwargs)
-            while True:
-                with self:
-                    try:
-                        item = next(items)
-                    except StopIteration:
-                        return
-                yield item
-        return timed
-
-
-def replace_everywhere(original: Any, replacement: Any) -> None:
-    """Rebinds every module-level name bound to `original` (``from x import f`` copies too)."""
-    for module in list(sys.modules.values()):
-        for name, value in list(getattr(module, "__dict__", {}).items()):
-            if value is original:
-                setattr(module, name, replacement)
-
-
-def install_timers(timer: Presolve) -> None:
-    """Times repository enumeration and package loading; imports rez and pyrer."""
-    import rez.packages
-    import rez.resolved_context  # noqa: F401 (imported so its `iter_packages` is rebound)
-    import rez.solver  # noqa: F401 (likewise)
-    import rezplugins.package_repository.filesystem  # noqa: F401
-    from rez.package_repository import PackageRepositoryGlobalStats, PackageRepositoryManager
-    from rez.utils import data_utils
-    from rez.utils.resources import Resource
-
-    import pyrer
-    from pyrer import _api, _rez_repo, _solve  # noqa: F401 (loaded lazily by a resolve)
-
-    generators: list[Any] = [rez.packages.iter_packages, rez.packages.iter_package_families]
-    for fn in generators:
-        replace_everywhere(fn, timer.generator(fn))
-    replace_everywhere(rez.packages.get_package_family_from_repository,
-                       timer.call(rez.packages.get_package_family_from_repository))
-    scan = pyrer.scan_repo
-
-    def timed_scan(*args: Any, **kwargs: Any) -> Any:
-        timer.scans += 1
-        with timer:
-            return scan(*args, **kwargs)
-
-    replace_everywhere(scan, timed_scan)
-    setattr(PackageRepositoryManager, "get_repository",
-            timer.call(PackageRepositoryManager.get_repository))
-
-    load = vars(Resource)["_data"].func  # rez's cached_property around the lazy load
-
-    def timed_load(resource: Any) -> Any:
-        with timer:
-            data = load(resource)
-        timer.loads += data is not None
-        return data
-
-    cached_property: Any = data_utils.cached_property  # (`property` to type checkers)
-    setattr(Resource, "_data", cached_property(timed_load, "_data"))
-    loading = PackageRepositoryGlobalStats.package_loading
-
-    @contextlib.contextmanager
-    def timed_loading(stats: Any) -> Iterator[None]:
-        with timer, loading(stats):
-            yield
-
-    setattr(PackageRepositoryGlobalStats, "package_loading", timed_loading)
-
-
-def resolve(kind: str, request: list[str], path: str) -> dict[str, Any]:
-    """One resolve: status, sorted [name, version, variant_index] (and pyrer's own presolve)."""
-    if kind == "solve":
-        import pyrer
-
-        result = pyrer.solve(request, package_paths=[path])
-        return {"status": result.status, "resolved": sorted(map(list, result.resolved)),
-                "pyrer_presolve_s": result.presolve_time_ms / 1000.0,
-                "pyrer_stats": result.presolve}
-    from rez.resolved_context import ResolvedContext
-
-    try:
-        ctx = ResolvedContext(request, package_paths=[path], add_implicit_packages=False)
-    except Exception as err:
-        return {"status": "error", "resolved": [], "error": repr(err)}
-    status = ctx.status.name if ctx.status.name in ("solved", "failed") else "error"
-    return {"status": status,
-            "resolved": sorted([v.name, str(v.version), v.index]
-                               for v in ctx.resolved_packages or [])}
-
-
-# Two families in the benchmark's package.py format: a resolve over them loads every
-# module a real resolve loads lazily (repository plugin, scanner, package.py loading).
-WARM_PACKAGES = {
-    "e2ewarm": "requires = ['e2edep']\n\nvariants = [['e2edep-1.0']]\n",
-    "e2edep": "requires = []\n",
-}
-
-
-def warm_up(kind: str) -> None:
-    with tempfile.TemporaryDirectory(prefix="e2e-warm-") as tmp:
-        for name, body in WARM_PACKAGES.items():
-            pkg = Path(tmp, name, "1.0.0")
-            pkg.mkdir(parents=True)
-            pkg.joinpath("package.py").write_text(
-                f"name = '{name}'\n\nversion = '1.0.0'\n\n{body}\n"
-                "timestamp = 1600130028\n\nformat_version = 2\n")
-        outcome = resolve(kind, ["e2ewarm"], tmp)
-        if outcome["status"] != "solved":
-            raise RuntimeError(f"warm-up resolve failed: {outcome}")
-
-
-def child(argv: list[str]) -> int:
-    ap = argparse.ArgumentParser(prog="e2e.py --child")
-    ap.add_argument("--mode", choices=MODES, required=True)
-    ap.add_argument("--request", required=True, help="the request, as a JSON list")
-    ap.add_argument("--path", required=True, help="the package path")
-    ap.add_argument("--drop-caches", action="store_true")
-    args = ap.parse_args(argv)
-    kind = MODES[args.mode][0]
-    timer = Presolve()
-    install_timers(timer)
-    warm_up(kind)
-    if args.drop_caches:
-        drop_caches()
-    from rez.package_repository import package_repo_stats
-
-    timer.reset()
-    rez_load = package_repo_stats.package_load_time
-    start = time.perf_counter()
-    outcome = resolve(kind, json.loads(args.request), args.path)
-    total = time.perf_counter() - start
-    outcome.update(total_s=total, presolve_s=timer.seconds, loads=timer.loads, scans=timer.scans,
-                   rez_load_s=package_repo_stats.package_load_time - rez_load)
-    if kind == "solve":  # pyrer's pipeline runs in Rust: its own account of the wait
-        stats = outcome["pyrer_stats"]
-        outcome.update(presolve_s=outcome["pyrer_presolve_s"], scans=stats["families"],
-                       loads=stats["static_reads"] + stats["rez_loads"])
-    print(RESULT_TAG + json.dumps(outcome), flush=True)
-    return 0
-
-
-# ---------------------------------------------------------------- parent: measurements
-
-def measure(mode: str, request: list[str], path: Path, cold: bool = True) -> dict[str, Any]:
-    """Runs one child process; returns its record."""
+def measure(mode: str, request: list[str], path: Path, cold: bool) -> dict[str, Any]:
+    """Runs one child process (e2e_child.py); returns its record."""
     env = {k: v for k, v in os.environ.items() if k not in PYRER_ENV}
     env.update(MODES[mode][1])
-    cmd = [sys.executable, str(Path(__file__).resolve()), "--child", "--mode", mode,
-           "--request", json.dumps(request), "--path", str(path)]
+    cmd = [sys.executable, str(Path(__file__).with_name("e2e_child.py")), "--kind",
+           MODES[mode][0], "--request", json.dumps(request), "--path", str(path)]
     if cold:
         cmd.append("--drop-caches")
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=CHILD_TIMEOUT)
@@ -291,29 +102,10 @@ def measure(mode: str, request: list[str], path: Path, cold: bool = True) -> dic
     return record
 
 
-def run_all(args: argparse.Namespace, bench: Path, requests: list[list[str]],
-            indexes: list[int]) -> list[dict[str, Any]]:
-    records = []
-    for condition in args.conditions:
-        if condition == "warm-local":
-            warm_page_cache(bench)
-        for run in range(1, args.runs + 1):
-            for i in indexes:
-                for mode in args.modes:
-                    with repository_in(condition, bench) as (path, cold):
-                        rec = measure(mode, requests[i], path, cold)
-                    rec.update(condition=condition, run=run, request=i, mode=mode)
-                    records.append(rec)
-                    if args.json:  # kept current, so an interrupted run keeps its records
-                        args.json.write_text(json.dumps(records, indent=1))
-                    print(f"[{condition} {run}/{args.runs}] #{i:<3} {mode:17} {rec['status']:6} "
-                          f"{len(rec['resolved']):3} pkgs  total {rec['total_s']:7.3f} s  "
-                          f"presolve {rec['presolve_s']:7.3f} s  ({rec['loads']} loads, {rec['scans']} scans)",
-                          flush=True)
-    return records
+def describe(rec: dict[str, Any]) -> str:
+    return (f"{len(rec['resolved']):3} pkgs  total {rec['total_s']:7.3f} s  presolve "
+            f"{rec['presolve_s']:7.3f} s  ({rec['loads']} loads, {rec['scans']} scans)")
 
-
-# ---------------------------------------------------------------- parent: report
 
 def disagreements(records: list[dict[str, Any]]) -> list[str]:
     """Requests where the modes (or runs) differ in status or resolved set, and measurements
@@ -443,64 +235,16 @@ def report(args: argparse.Namespace, records: list[dict[str, Any]], indexes: lis
     return "\n".join(lines)
 
 
-def parse_args(argv: list[str] | None) -> argparse.Namespace:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--requests", default="subset",
-                    help="all, subset (the fixed list in this file; default) or indexes 0,2,5")
-    ap.add_argument("--modes", default="stock,plugin,solve",
-                    help=f"comma-separated, of {','.join(MODES)} (default stock,plugin,solve)")
-    ap.add_argument("--conditions", default=",".join(CONDITIONS),
-                    help=f"comma-separated, of {','.join(CONDITIONS)} (default both)")
-    ap.add_argument("--runs", type=int, default=3, help="runs per mode (default 3)")
-    ap.add_argument("--write", type=Path, help="write the section into this RESULTS.md")
-    ap.add_argument("--json", type=Path, help="write every measurement's record here")
-    ap.add_argument("--report-from", type=Path, metavar="JSON",
-                    help="measure nothing: report the records a (possibly interrupted) run "
-                         "wrote with --json")
-    args = ap.parse_args(argv)
-    args.modes = args.modes.split(",")
-    args.conditions = args.conditions.split(",")
-    for value, allowed in ((args.modes, MODES), (args.conditions, CONDITIONS)):
-        if bad := [v for v in value if v not in allowed]:
-            ap.error(f"unknown {bad}; choose from {', '.join(allowed)}")
-    return args
-
-
 def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    if os.geteuid() != 0 and not args.report_from:
-        sys.exit("e2e.py needs root (drop_caches, FUSE mounts)")
-    if "fuse" in args.conditions and not LATENCYFS.is_file() and not args.report_from:
-        sys.exit(f"{LATENCYFS} not found: cargo build --release -p pyrer-benches")
-    for sig in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(sig, stop_on_signal)
-    # importing it also clears REZ_* from the environment the children inherit
-    from solve_differential import benchmark, write_section
-
-    bench, requests = benchmark()
-    indexes = (list(range(len(requests))) if args.requests == "all"
-               else SUBSET if args.requests == "subset"
-               else [int(i) for i in args.requests.split(",")])
-    if args.report_from:
-        records = json.loads(args.report_from.read_text())
-    else:
-        with exclusive(MOUNTPOINT.with_suffix(".lock")):
-            records = run_all(args, bench, requests, indexes)
+    args = conditions.parse(conditions.arguments(__doc__.split("\n\n")[0], MODES,
+                                                ["stock", "plugin", "solve"]), argv, MODES)
+    bench, _requests, indexes, records = conditions.run(args, measure, describe)
     problems = disagreements(records)
-    for p in problems:
-        print("PROBLEM " + p, file=sys.stderr)
-    body = report(args, records, indexes, bench, problems)
-    print(body)
-    if args.json and not args.report_from:
-        args.json.write_text(json.dumps(records, indent=1))
-    if args.write:
-        write_section(args.write, body, BEGIN, END)
-    return 0 if not problems else 1
+    return conditions.finish(args, report(args, records, indexes, bench, problems), problems,
+                             BEGIN, END)
 
 
 if __name__ == "__main__":
-    if sys.argv[1:2] == ["--child"]:
-        sys.exit(child(sys.argv[2:]))
     try:
         sys.exit(main())
     except KeyboardInterrupt:

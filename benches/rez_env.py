@@ -35,9 +35,7 @@ above, 1 otherwise.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import signal
 import statistics
 import subprocess
 import sys
@@ -45,11 +43,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+import conditions
 from conditions import (
-    CHILD_TIMEOUT, CONDITIONS, MOUNTPOINT, NOISE_RATIO, NOISE_SECONDS, SUBSET, drop_caches,
-    exclusive, machine_facts, repository_in, ratio, runs_done, stop_on_signal, warm_page_cache,
+    CHILD_TIMEOUT, NOISE_RATIO, NOISE_SECONDS, drop_caches, machine_facts, ratio, runs_done,
 )
-from solve_differential import benchmark, write_section  # (also clears REZ_* settings)
 
 BEGIN, END = "<!-- rez-env:begin -->", "<!-- rez-env:end -->"
 REZ_ENV = Path(sys.executable).parent / "rez-env"
@@ -83,25 +80,8 @@ def measure(mode: str, request: list[str], path: Path, cold: bool) -> dict[str, 
             "resolve": proc.stdout.strip(), "total_s": total}
 
 
-def run_all(args: argparse.Namespace, bench: Path, requests: list[list[str]],
-            indexes: list[int]) -> list[dict[str, Any]]:
-    records = []
-    for condition in args.conditions:
-        if condition == "warm-local":
-            warm_page_cache(bench)
-        for run in range(1, args.runs + 1):
-            for i in indexes:
-                for mode in MODES:
-                    with repository_in(condition, bench) as (path, cold):
-                        rec = measure(mode, requests[i], path, cold)
-                    rec.update(condition=condition, run=run, request=i, mode=mode)
-                    records.append(rec)
-                    if args.json:
-                        args.json.write_text(json.dumps(records, indent=1))
-                    print(f"[{condition} {run}/{args.runs}] #{i:<3} {mode:13} {rec['status']:6} "
-                          f"{len(rec['resolve'].split()):3} pkgs  {rec['total_s']:7.3f} s",
-                          flush=True)
-    return records
+def describe(rec: dict[str, Any]) -> str:
+    return f"{len(rec['resolve'].split()):3} pkgs  {rec['total_s']:7.3f} s"
 
 
 def check_fast_path(bench: Path, requests: list[list[str]], indexes: list[int],
@@ -183,41 +163,13 @@ def report(args: argparse.Namespace, records: list[dict[str, Any]], indexes: lis
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--requests", default="subset",
-                    help="subset (conditions.py's fixed list; default), all, or indexes 0,2,5")
-    ap.add_argument("--conditions", default=",".join(CONDITIONS))
-    ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--write", type=Path, help="write the section into this RESULTS.md")
-    ap.add_argument("--json", type=Path, help="write every measurement's record here")
-    ap.add_argument("--report-from", type=Path, metavar="JSON",
-                    help="measure nothing: report the records written with --json")
-    args = ap.parse_args(argv)
-    args.conditions = args.conditions.split(",")
-    if bad := [c for c in args.conditions if c not in CONDITIONS]:
-        ap.error(f"unknown {bad}; choose from {', '.join(CONDITIONS)}")
-    if os.geteuid() != 0 and not args.report_from:
-        sys.exit("rez_env.py needs root (drop_caches, FUSE mounts)")
-    for sig in (signal.SIGTERM, signal.SIGHUP):
-        signal.signal(sig, stop_on_signal)
-    bench, requests = benchmark()
-    indexes = (list(range(len(requests))) if args.requests == "all"
-               else SUBSET if args.requests == "subset"
-               else [int(i) for i in args.requests.split(",")])
-    if args.report_from:
-        records = json.loads(args.report_from.read_text())
-        problems = disagreements(records)
-    else:
-        with exclusive(MOUNTPOINT.with_suffix(".lock")):
-            records = run_all(args, bench, requests, indexes)
-        problems = disagreements(records) + check_fast_path(bench, requests, indexes, records)
-    for p in problems:
-        print("PROBLEM " + p, file=sys.stderr)
-    body = report(args, records, indexes, problems)
-    print(body)
-    if args.write:
-        write_section(args.write, body, BEGIN, END)
-    return 0 if not problems else 1
+    args = conditions.parse(conditions.arguments(__doc__.split("\n\n")[0]), argv, MODES)
+    bench, requests, indexes, records = conditions.run(args, measure, describe)
+    problems = disagreements(records)
+    if not args.report_from:
+        problems += check_fast_path(bench, requests, indexes, records)
+    return conditions.finish(args, report(args, records, indexes, problems), problems,
+                             BEGIN, END)
 
 
 if __name__ == "__main__":

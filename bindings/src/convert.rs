@@ -12,7 +12,7 @@ use crate::run::Outcome;
 /// A finished scan with the Python strings of its roots (each package's `root`).
 ///
 /// Becomes the tuple `(packages, problems, backend, fallback_reason,
-/// scan_seconds, convert_seconds, families)` that the Python layer wraps in a `ScanResult`.
+/// scan_seconds, convert_seconds, families, absent_roots)` that the Python layer wraps in a `ScanResult`.
 pub(crate) struct Converted {
     pub(crate) outcome: Outcome,
     pub(crate) roots: Vec<Py<PyString>>,
@@ -30,6 +30,7 @@ impl<'py> IntoPyObject<'py> for Converted {
         let packages = packages(py, &output.packages, &self.roots, &mut names)?;
         let problems = problems(py, &output.problems, &mut names)?;
         let families = families(py, &output.families, &self.roots, &mut names)?;
+        let absent_roots = absent_roots(py, &output.absent_roots, &self.roots)?;
         (
             packages,
             problems,
@@ -38,6 +39,7 @@ impl<'py> IntoPyObject<'py> for Converted {
             self.outcome.elapsed.as_secs_f64(),
             start.elapsed().as_secs_f64(),
             families,
+            absent_roots,
         )
             .into_pyobject(py)
     }
@@ -99,6 +101,22 @@ fn families<'py>(
             root.bind(py),
         );
         items.push(item.into_pyobject(py)?);
+    }
+    PyList::new(py, items)
+}
+
+/// Absent roots as plain `(root, reason, message)` tuples (the Python layer names them).
+fn absent_roots<'py>(
+    py: Python<'py>,
+    absent: &[pyrer_scanner::AbsentRoot],
+    roots: &[Py<PyString>],
+) -> PyResult<Bound<'py, PyList>> {
+    let mut items = Vec::with_capacity(absent.len());
+    for root in absent {
+        let string = root_string(roots, root.root_index)?.bind(py);
+        let path: std::ffi::OsString = string.extract()?;
+        let message = pyrer_scanner::absent_root_line(path.as_encoded_bytes(), root.absence);
+        items.push((string, root.absence.as_str(), message).into_pyobject(py)?);
     }
     PyList::new(py, items)
 }

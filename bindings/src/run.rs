@@ -102,6 +102,7 @@ mod tests {
             packages: Vec::new(),
             families: Vec::new(),
             problems: Vec::new(),
+            absent_roots: Vec::new(),
             backend: pyrer_scanner::Backend::Std,
             fallback_reason: None,
         };

@@ -26,7 +26,9 @@ pyrer's scanner-backed filesystem repository. Both are opt-in, also through rez'
 
 from typing import Any, Dict
 
-from ._api import ScanError, ScannedFamily, ScanResult, backends, scan_repo, scan_repo_async
+from ._api import (
+    AbsentRoot, ScanError, ScannedFamily, ScanResult, backends, scan_repo, scan_repo_async,
+)
 from ._native import (
     BackendUnavailableError,
     InternalError,
@@ -55,6 +57,7 @@ def rez_integration_stats() -> Dict[str, Any]:
     return _resolver_hook.stats()
 
 __all__ = [
+    "AbsentRoot",
     "BackendUnavailableError",
     "InternalError",
     "LoadResult",

@@ -32,6 +32,22 @@ class ScannedFamily(NamedTuple):
     """The repository root it was found under, as given to the scan."""
 
 
+class AbsentRoot(NamedTuple):
+    """A root rez lists no packages under, and says nothing about, because it is not a
+    directory to rez (missing, a file, a looping link): the typo that would otherwise
+    look like an empty repository. ``str()`` is the line ``pyrer scan`` prints."""
+
+    root: str
+    """The root, as given to the scan."""
+    reason: str
+    """Why, in words: "does not exist", "is not a directory", ..."""
+    message: str
+    """``root ROOT REASON: rez lists no packages there`` (control characters escaped)."""
+
+    def __str__(self) -> str:
+        return self.message
+
+
 class ScanResult(List[ScannedPackage]):
     """The packages a scan found: a list of ScannedPackage, sorted by root (in
     the order given), family name, then version (as bytes), plus what else the
@@ -42,6 +58,9 @@ class ScanResult(List[ScannedPackage]):
             directory families that hold no package, sorted like the packages.
         problems: every place the scan could not read (empty unless
             ``on_error="collect"``; with ``"raise"`` they raise ScanError).
+        absent_roots: the roots that are not directories to rez (a tuple of
+            AbsentRoot): rez lists nothing there without an error, and so does
+            the scan; they are no problem.
         backend: the backend that ran ("std" or "io_uring").
         fallback_reason: why ``backend="auto"`` did not run the fastest
             backend, or None.
@@ -51,6 +70,7 @@ class ScanResult(List[ScannedPackage]):
 
     families: Tuple[ScannedFamily, ...]
     problems: Tuple[Problem, ...]
+    absent_roots: Tuple[AbsentRoot, ...]
     backend: str
     fallback_reason: Optional[str]
     scan_seconds: float
@@ -65,9 +85,11 @@ class ScanResult(List[ScannedPackage]):
         scan_seconds: float = 0.0,
         convert_seconds: float = 0.0,
         families: Iterable[Tuple[str, str, Optional[str], str]] = (),
+        absent_roots: Iterable[Tuple[str, str, str]] = (),
     ) -> None:
         super().__init__(packages)
         self.families = tuple(ScannedFamily(*family) for family in families)
+        self.absent_roots = tuple(AbsentRoot(*absent) for absent in absent_roots)
         self.problems = tuple(problems)
         self.backend = backend
         self.fallback_reason = fallback_reason

@@ -39,7 +39,7 @@ _Kind = Literal["versioned", "unversioned", "combined"]
 _Format = Literal["py", "yaml"]
 _Raw = Tuple[
     List[ScannedPackage], List[Problem], str, Optional[str], float, float,
-    List[Tuple[str, str, Optional[str], str]],
+    List[Tuple[str, str, Optional[str], str]], List[Tuple[str, str, str]],
 ]
 
 class BackendUnavailableError(OSError): ...

@@ -151,19 +151,17 @@ def _scan(args: argparse.Namespace) -> int:
         except ValueError as err:
             raise UsageError(err) from None
     elapsed = time.perf_counter() - start
-    # rez lists nothing under a root that is missing or not a directory, silently; a
-    # typo should not look like an empty repository, so say so (and fail --check)
-    missing = [root for root in roots if not os.path.isdir(root)]
     if args.json:
         _write_json(sys.stdout, result)
     else:
         print(_summary(result, elapsed, args.verbose))
         for problem in result.problems:
             print(f"problem: {problem}", file=sys.stderr)
-    for root in missing:
-        kind = "is not a directory" if os.path.lexists(root) else "does not exist"
-        print(f"pyrer: root {root} {kind}: rez lists no packages there", file=sys.stderr)
-    return EXIT_PROBLEMS if args.check and (result.problems or missing) else EXIT_OK
+    # rez says nothing of such a root, but a typo should not look like an empty repository
+    for absent in result.absent_roots:
+        print(f"pyrer: {absent}", file=sys.stderr)
+    failed = result.problems or result.absent_roots
+    return EXIT_PROBLEMS if args.check and failed else EXIT_OK
 
 
 def _roots(args: argparse.Namespace) -> list[str]:

@@ -6,16 +6,19 @@
 //! `--concurrency N`, `--json`, and `--check` (exit 1 when there are problems);
 //! `--families a,b` looks families up by name instead of listing the roots, and
 //! `--list-families` prints the families (JSON `"kind": "family"` records)
-//! instead of the packages. Problems are reported on stderr and the scan goes on.
+//! instead of the packages. Problems are reported on stderr and the scan goes on; so
+//! are roots that are missing or not directories (rez lists nothing there, silently).
 //! JSON strings hold paths as Python's `os.fsdecode` would (surrogate escapes).
-//! Exit codes: 0 done, 1 `--check` and problems, 2 bad usage or options.
+//! Exit codes: 0 done, 1 `--check` and problems or absent roots, 2 bad usage or options.
 
 use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
-use pyrer_scanner::{scan_repo, BackendChoice, OnProblem, ScanOptions, ScanOutput};
+use pyrer_scanner::{
+    absent_root_line, scan_repo, BackendChoice, OnProblem, ScanOptions, ScanOutput,
+};
 
 fn main() -> ExitCode {
     match run() {
@@ -114,11 +117,17 @@ fn run() -> Result<ExitCode, String> {
     for problem in &output.problems {
         eprintln!("problem: {problem}");
     }
-    Ok(if !check || output.problems.is_empty() {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    for absent in &output.absent_roots {
+        let root = roots[absent.root_index].as_os_str().as_encoded_bytes();
+        eprintln!("scan: {}", absent_root_line(root, absent.absence));
+    }
+    Ok(
+        if !check || (output.problems.is_empty() && output.absent_roots.is_empty()) {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        },
+    )
 }
 
 fn write_json(out: &mut impl Write, output: &ScanOutput, families: bool) -> std::io::Result<()> {

@@ -83,20 +83,7 @@ pub(crate) fn open_root_fd(path: &std::path::Path, list: bool) -> io::Result<std
 /// True for the errors with which Python's `isdir`/`isfile`/`exists` quietly say
 /// "no": the entry is missing, a path component is not a directory, or a link loops.
 pub(crate) fn is_absent(err: &io::Error) -> bool {
-    if err.kind() == io::ErrorKind::NotFound {
-        return true;
-    }
-    #[cfg(unix)]
-    {
-        let code = err.raw_os_error();
-        code == Some(rustix::io::Errno::NOTDIR.raw_os_error())
-            || code == Some(rustix::io::Errno::LOOP.raw_os_error())
-            || code == Some(rustix::io::Errno::NAMETOOLONG.raw_os_error())
-    }
-    #[cfg(not(unix))]
-    {
-        false
-    }
+    crate::output::Absence::of(err).is_some()
 }
 
 /// True when the process (or system) is out of file descriptors: back-pressure,

@@ -71,8 +71,8 @@ pub use cancel::CancelToken;
 pub use error::{problems_message, ScanError};
 pub use options::{BackendChoice, OnProblem, ScanOptions};
 pub use output::{
-    problem_line, terminal_safe, Backend, Format, Operation, PackageKind, Problem, ScanOutput,
-    ScannedFamily, ScannedPackage,
+    absent_root_line, problem_line, terminal_safe, Absence, AbsentRoot, Backend, Format, Operation,
+    PackageKind, Problem, ScanOutput, ScannedFamily, ScannedPackage,
 };
 pub use prefetch::{prefetch_files, Prefetched};
 pub use select::backends;
@@ -133,6 +133,7 @@ pub fn scan_repo_cancellable<P: AsRef<Path>>(
         packages: found.packages,
         families: found.families,
         problems: found.problems,
+        absent_roots: found.absent_roots,
         backend,
         fallback_reason,
     };

@@ -149,6 +149,77 @@ impl fmt::Display for Problem {
     }
 }
 
+/// Why rez's `os.path.isdir` says "no" to a repository root: rez then lists nothing
+/// under it and says nothing (ENUM-3.3, EDGE-1). The same errors make Python's
+/// `isdir`/`isfile`/`exists` quietly say "no" to any entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Absence {
+    /// Nothing is there (ENOENT).
+    Missing,
+    /// It, or a component of its path, is not a directory (ENOTDIR).
+    NotADirectory,
+    /// Its symbolic links loop (ELOOP).
+    LinkLoop,
+    /// Its name, or its path, is too long (ENAMETOOLONG).
+    NameTooLong,
+}
+
+impl Absence {
+    /// The absence an error means, or `None` for an error Python's `isdir` raises.
+    pub(crate) fn of(err: &io::Error) -> Option<Self> {
+        if err.kind() == io::ErrorKind::NotFound {
+            return Some(Absence::Missing);
+        }
+        #[cfg(unix)]
+        {
+            use rustix::io::Errno;
+            let code = err.raw_os_error()?;
+            [
+                (Errno::NOTDIR, Absence::NotADirectory),
+                (Errno::LOOP, Absence::LinkLoop),
+                (Errno::NAMETOOLONG, Absence::NameTooLong),
+            ]
+            .into_iter()
+            .find(|(errno, _)| errno.raw_os_error() == code)
+            .map(|(_, absence)| absence)
+        }
+        #[cfg(not(unix))]
+        {
+            None
+        }
+    }
+
+    /// In words, after the root: "does not exist", "is not a directory", ...
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Absence::Missing => "does not exist",
+            Absence::NotADirectory => "is not a directory",
+            Absence::LinkLoop => "is a symbolic link loop",
+            Absence::NameTooLong => "has too long a name",
+        }
+    }
+}
+
+/// A root under which rez lists nothing, silently, because `isdir` says no: reported
+/// so that a typo does not look like an empty repository. The entries stay rez's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct AbsentRoot {
+    /// Index into the roots given to the scan.
+    pub root_index: usize,
+    /// Why `isdir` says no.
+    pub absence: Absence,
+}
+
+/// An absent root as one line, `root PATH does not exist: rez lists no packages there`
+/// (what `pyrer scan` and the scan example print), with a `terminal_safe` path.
+pub fn absent_root_line(path: &[u8], absence: Absence) -> String {
+    format!(
+        "root {} {}: rez lists no packages there",
+        terminal_safe(path),
+        absence.as_str()
+    )
+}
+
 /// A problem as one line, `operation path: message` (the `Display` of `Problem`, also
 /// used by the Python bindings, whose problems hold Python strings).
 pub fn problem_line(operation: &str, path: &[u8], message: &str) -> String {
@@ -241,6 +312,8 @@ pub struct ScanOutput {
     pub families: Vec<ScannedFamily>,
     /// Every place the scan could not read, in path order.
     pub problems: Vec<Problem>,
+    /// The roots rez lists nothing under, without an error, in root order.
+    pub absent_roots: Vec<AbsentRoot>,
     /// The backend that ran.
     pub backend: Backend,
     /// Why `auto` did not run io_uring, if it did not: the kernel refused it,
@@ -269,5 +342,6 @@ impl ScanOutput {
             ))
         });
         self.problems.sort_by(|a, b| a.path.cmp(&b.path));
+        self.absent_roots.sort_by_key(|a| a.root_index);
     }
 }

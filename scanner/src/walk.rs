@@ -17,7 +17,9 @@ use std::path::{Component, Path, PathBuf};
 use futures::future::join_all;
 
 use crate::fs::{is_absent, is_out_of_fds, Fs, RawEntry, StatType};
-use crate::output::{Format, Operation, PackageKind, Problem, ScannedFamily, ScannedPackage};
+use crate::output::{
+    Absence, AbsentRoot, Format, Operation, PackageKind, Problem, ScannedFamily, ScannedPackage,
+};
 use crate::rules::{
     RootName, BUILDING_PREFIX, HARD_CODED_STEM, IGNORE_PREFIX, NO_VERSION, SETTINGS_FILE,
 };
@@ -37,6 +39,7 @@ pub(crate) struct Found {
     pub(crate) packages: Vec<ScannedPackage>,
     pub(crate) families: Vec<ScannedFamily>,
     pub(crate) problems: Vec<Problem>,
+    pub(crate) absent_roots: Vec<AbsentRoot>,
 }
 
 impl Found {
@@ -45,6 +48,7 @@ impl Found {
         self.packages.extend(part.packages);
         self.families.extend(part.families);
         self.problems.extend(part.problems);
+        self.absent_roots.extend(part.absent_roots);
     }
 }
 
@@ -117,6 +121,17 @@ impl<'a, F: Fs> Walk<'a, F> {
     fn problem(&self, path: PathBuf, operation: Operation, err: &std::io::Error) {
         let problem = Problem::from_io(path, operation, err);
         self.found.borrow_mut().problems.push(problem);
+    }
+
+    /// A root rez's `isdir` says no to (noted, no problem), or a problem at `path`.
+    fn absent_root(&self, index: usize, path: &Path, operation: Operation, err: &std::io::Error) {
+        match Absence::of(err) {
+            Some(absence) => self.found.borrow_mut().absent_roots.push(AbsentRoot {
+                root_index: index,
+                absence,
+            }),
+            None => self.problem(path.to_path_buf(), operation, err),
+        }
     }
 
     /// rez loads `location/settings.yaml` when it `exists` and cannot build the
@@ -208,9 +223,7 @@ impl<'a, F: Fs> Walk<'a, F> {
             Err(err) => {
                 // rez: realpath never fails and `isdir` is then false: no entries
                 // (ENUM-3.3, EDGE-1).
-                if !is_absent(&err) {
-                    self.problem(given.to_path_buf(), Operation::Canonicalize, &err);
-                }
+                self.absent_root(index, given, Operation::Canonicalize, &err);
                 return None;
             }
         };
@@ -220,9 +233,7 @@ impl<'a, F: Fs> Walk<'a, F> {
             Err(err) => {
                 // Missing or not a directory: rez's `isdir(location)` is false, no error
                 // (ENUM-3.3, EDGE-1).
-                if !is_absent(&err) {
-                    self.problem(location, Operation::OpenDir, &err);
-                }
+                self.absent_root(index, &location, Operation::OpenDir, &err);
                 return None;
             }
         };

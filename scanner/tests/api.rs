@@ -3,7 +3,10 @@
 use std::fs;
 use std::path::Path;
 
-use pyrer_scanner::{scan_repo, OnProblem, Operation, PackageKind, ScanError, ScanOptions};
+use pyrer_scanner::{
+    absent_root_line, scan_repo, Absence, AbsentRoot, OnProblem, Operation, PackageKind, ScanError,
+    ScanOptions,
+};
 
 fn write(path: &Path) {
     fs::create_dir_all(path.parent().unwrap()).unwrap();
@@ -39,15 +42,48 @@ fn unusable_root_is_a_problem_and_other_roots_are_kept() {
 }
 
 #[test]
-fn missing_root_and_file_root_yield_nothing_without_error() {
+fn missing_root_and_file_root_yield_nothing_without_error_but_are_noted() {
     let dir = tempfile::tempdir().unwrap();
     write(&dir.path().join("file"));
-    let out = scan_repo(
-        &[dir.path().join("missing"), dir.path().join("file")],
-        &ScanOptions::default(),
-    )
-    .unwrap();
-    assert!(out.packages.is_empty() && out.problems.is_empty());
+    write(&dir.path().join("good/fam/1.0/package.py"));
+    let roots = [
+        dir.path().join("missing"),
+        dir.path().join("good"),
+        dir.path().join("file"),
+        dir.path().join("file/below"),
+    ];
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("loop", dir.path().join("loop")).unwrap();
+    let mut roots = roots.to_vec();
+    #[cfg(unix)]
+    roots.push(dir.path().join("loop"));
+    let out = scan_repo(&roots, &ScanOptions::default()).unwrap();
+    assert!(out.problems.is_empty());
+    assert_eq!(out.packages.len(), 1);
+    let mut expected = vec![
+        AbsentRoot {
+            root_index: 0,
+            absence: Absence::Missing,
+        },
+        AbsentRoot {
+            root_index: 2,
+            absence: Absence::NotADirectory,
+        },
+        AbsentRoot {
+            root_index: 3,
+            absence: Absence::NotADirectory,
+        },
+    ];
+    #[cfg(unix)]
+    expected.push(AbsentRoot {
+        root_index: 4,
+        absence: Absence::LinkLoop,
+    });
+    assert_eq!(out.absent_roots, expected);
+    assert_eq!(
+        absent_root_line(b"/a\x1bb", Absence::Missing),
+        "root /a\\x1bb does not exist: rez lists no packages there"
+    );
 }
 
 #[test]

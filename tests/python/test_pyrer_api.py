@@ -287,3 +287,21 @@ def test_families_argument_errors(tmp_path):
         scan(tmp_path, families=[1])
     with pytest.raises(ValueError, match='families.*"a-b" is not a valid rez package name'):
         scan(tmp_path, families=["a-b"])
+
+
+@pytest.mark.parametrize("backend", ["std", "io_uring"])
+def test_roots_that_are_not_directories_are_noted_not_problems(repo, tmp_path, backend):
+    """rez lists nothing under them and raises nothing; the result says which and why."""
+    if pyrer.backends()[backend] is not None:
+        pytest.skip(f"{backend} cannot run here: {pyrer.backends()[backend]}")
+    (tmp_path / "file").write_text("")
+    roots = [tmp_path / "typo", repo, tmp_path / "file"]
+    result = scan(roots, backend=backend)
+    assert result == scan(repo, backend=backend) and result.problems == ()
+    assert result.absent_roots == (
+        pyrer.AbsentRoot(str(tmp_path / "typo"), "does not exist",
+                         f"root {tmp_path / 'typo'} does not exist: rez lists no packages there"),
+        pyrer.AbsentRoot(str(tmp_path / "file"), "is not a directory",
+                         f"root {tmp_path / 'file'} is not a directory: rez lists no packages there"))
+    assert str(result.absent_roots[0]) == result.absent_roots[0].message
+    assert scan(repo).absent_roots == ()

@@ -254,7 +254,7 @@ pub fn run(opts: &Options, ctx: &Context<'_>) -> Result<(), String> {
             opts.latencyfs.display()
         ));
     }
-    let mountpoint = cleanup::canonical(&opts.mountpoint)?;
+    let mountpoint = pyrer_benches::mounts::canonical(&opts.mountpoint)?;
     let _lock = cleanup::lock_exclusive(&mountpoint.with_extension("lock"))?;
     // The source stays on local disk: read it once so its own cache is warm.
     let expected = crate::floor::count_package_files(ctx.repo)

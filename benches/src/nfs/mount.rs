@@ -8,6 +8,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use pyrer_benches::mounts;
+
 use super::cleanup;
 
 /// The counters `latencyfs` wrote when it exited (its `--stats` JSON).
@@ -53,17 +55,13 @@ pub struct FuseMount {
 
 impl FuseMount {
     /// Mounts `source` on `mountpoint` (canonical) with `latencyfs ARGS` and waits
-    /// until it serves requests.
+    /// until it serves requests (latencyfs clears a stale mount and creates the directory).
     pub fn start(
         latencyfs: &Path,
         args: &[String],
         source: &Path,
         mountpoint: &Path,
     ) -> Result<FuseMount, String> {
-        cleanup::detach(mountpoint)
-            .map_err(|e| format!("stale mount on {}: {e}", mountpoint.display()))?;
-        std::fs::create_dir_all(mountpoint)
-            .map_err(|e| format!("creating {}: {e}", mountpoint.display()))?;
         let stats = mountpoint.with_extension("stats.json");
         let _ = std::fs::remove_file(&stats);
         let mut child = Command::new(latencyfs)
@@ -135,7 +133,7 @@ impl FuseMount {
             }
             std::thread::sleep(Duration::from_millis(5));
         }
-        if let Err(e) = cleanup::detach(&self.mountpoint) {
+        if let Err(e) = mounts::detach(&self.mountpoint) {
             eprintln!(
                 "pyrer-bench: could not unmount {}: {e}",
                 self.mountpoint.display()

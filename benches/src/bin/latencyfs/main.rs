@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! latencyfs [OPTIONS] SOURCE MOUNTPOINT
+//! latencyfs --unmount MOUNTPOINT
 //!   --delay-us N          delay before every reply, microseconds (default 1000)
 //!   --threads N           server threads, each serving one request at a time (default 64)
 //!   --ttl SECS            entry and attribute TTL (default 60)
@@ -11,6 +12,7 @@
 //!   --max-background N    kernel's limit on asynchronous requests (default: --threads)
 //!   --stats FILE          per-operation counters as JSON, written on exit and on SIGUSR1
 //!   --die-with-parent     unmount and exit when the parent process dies
+//!   --unmount             only unmount whatever is mounted on MOUNTPOINT (lazily), and exit
 //! ```
 //!
 //! Every request a read-only mount can receive (lookup, getattr, readlink, open, read,
@@ -19,6 +21,8 @@
 //! N delays overlap. `forget` has no reply and is only counted. The mount requests
 //! `FUSE_PARALLEL_DIROPS` (otherwise the kernel serialises lookups in a directory).
 //!
+//! A stale mount on MOUNTPOINT (left by a crash) is unmounted first, and MOUNTPOINT is
+//! created if need be, so a driver only starts it, waits for `ready`, and stops it.
 //! Prints `ready` on stdout once mounted. SIGINT, SIGTERM and SIGHUP unmount (lazily if
 //! the mount is busy) and exit; an outside `umount` ends it too. Root mounts with a
 //! plain mount(2); other users need `fusermount3` (Debian package `fuse3`).
@@ -53,12 +57,13 @@ mod linux {
     use std::time::Duration;
 
     use fuser::{Config, MountOption, Session, SessionACL, SessionUnmounter};
-    use rustix::mount::{unmount, UnmountFlags};
+    use pyrer_benches::mounts;
 
     use crate::fs::{LatencyFs, Options, Readdirplus};
     use crate::stats::Stats;
 
     struct Args {
+        unmount_only: bool,
         source: PathBuf,
         mountpoint: PathBuf,
         opts: Options,
@@ -78,6 +83,7 @@ mod linux {
         let mut threads = 64;
         let mut stats = None;
         let mut die_with_parent = false;
+        let mut unmount_only = false;
         let mut positional = Vec::new();
         let mut it = std::env::args_os().skip(1);
         while let Some(arg) = it.next() {
@@ -109,6 +115,7 @@ mod linux {
                 }
                 "--stats" => stats = Some(PathBuf::from(value()?)),
                 "--die-with-parent" => die_with_parent = true,
+                "--unmount" => unmount_only = true,
                 "--help" => {
                     println!(
                         "usage: latencyfs [OPTIONS] SOURCE MOUNTPOINT (see the source's header)"
@@ -118,12 +125,18 @@ mod linux {
                 other => return Err(format!("unknown option {other}")),
             }
         }
-        let [source, mountpoint] = <[PathBuf; 2]>::try_from(positional)
-            .map_err(|_| "usage: latencyfs [OPTIONS] SOURCE MOUNTPOINT".to_string())?;
+        if unmount_only && positional.len() == 1 {
+            positional.insert(0, PathBuf::new());
+        }
+        let [source, mountpoint] = <[PathBuf; 2]>::try_from(positional).map_err(|_| {
+            "usage: latencyfs [OPTIONS] SOURCE MOUNTPOINT, or latencyfs --unmount MOUNTPOINT"
+                .to_string()
+        })?;
         if opts.max_background == 0 {
             opts.max_background = threads.min(u16::MAX.into()) as u16;
         }
         Ok(Args {
+            unmount_only,
             source,
             mountpoint,
             opts,
@@ -155,20 +168,22 @@ mod linux {
         if unmounter.unmount().is_ok() {
             return;
         }
-        if unmount(mountpoint, UnmountFlags::DETACH).is_ok() {
-            return;
+        if let Err(e) = mounts::detach(mountpoint) {
+            eprintln!("latencyfs: could not unmount {}: {e}", mountpoint.display());
         }
-        for helper in ["fusermount3", "fusermount"] {
-            let done = std::process::Command::new(helper)
-                .args(["-u", "-z", "-q", "--"])
-                .arg(mountpoint)
-                .status()
-                .is_ok_and(|s| s.success());
-            if done {
-                return;
-            }
+    }
+
+    /// The mount point as mountinfo names it, created, with no stale mount left on it.
+    fn prepare(mountpoint: &Path) -> Result<PathBuf, String> {
+        if let Some(parent) = mountpoint.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
         }
-        eprintln!("latencyfs: could not unmount {}", mountpoint.display());
+        let mountpoint = mounts::canonical(mountpoint)?;
+        mounts::detach(&mountpoint)
+            .map_err(|e| format!("stale mount on {}: {e}", mountpoint.display()))?;
+        std::fs::create_dir_all(&mountpoint)
+            .map_err(|e| format!("{}: {e}", mountpoint.display()))?;
+        Ok(mountpoint)
     }
 
     fn write_stats(stats: &Stats, path: Option<&Path>) {
@@ -180,7 +195,13 @@ mod linux {
     }
 
     pub fn run() -> Result<(), String> {
-        let args = parse_args()?;
+        let mut args = parse_args()?;
+        if args.unmount_only {
+            let mountpoint = mounts::canonical(&args.mountpoint)?;
+            return mounts::detach(&mountpoint)
+                .map_err(|e| format!("unmounting {}: {e}", mountpoint.display()));
+        }
+        args.mountpoint = prepare(&args.mountpoint)?;
         let set = block_signals();
         if args.die_with_parent {
             let parent = rustix::process::getppid();
