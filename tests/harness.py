@@ -1,8 +1,9 @@
-"""The test harness shared by tests/ and tests/python/: the rez python, the scan binary,
+"""The test harness shared by tests/ and tests/python/: rez's defaults, the rez python, the scan binary,
 the two JSON-lines tools (the Rust scan example and ``tools/rez_enumerate.py``, which
 print records in one schema), the table of modes (flags, and the ``scan_repo`` keyword
 arguments they stand for), the comparison of the two sides, and the unprivileged
-runner for the permission rows (EDGE-52 to EDGE-55 of docs/enumeration.md).
+runner for the permission rows (EDGE-52 to EDGE-55 of docs/enumeration.md), and this
+process's fd and thread counts for the leak checks.
 
 The session fixtures built from these live in tests/conftest.py.
 """
@@ -14,7 +15,9 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +27,15 @@ import edge_tree
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
+
+try:
+    import pyrer
+except ImportError as err:  # pragma: no cover - a setup error, explained
+    raise ImportError(f"pyrer is not installed in {sys.executable}: "
+                      f"run tools/build_pyrer.sh ({err})") from err
+
+# rez's defaults, explicitly: results must not depend on the machine's rez configuration.
+REZ_DEFAULTS = dict(pyrer._native.REZ_DEFAULTS)
 DUMPER = REPO / "tools" / "rez_enumerate.py"
 
 NOBODY_UID = 65534
@@ -66,6 +78,8 @@ class Run:
     records: collections.Counter = field(default_factory=collections.Counter)
     # scanner: problem dicts; rez: error dicts
     issues: list = field(default_factory=list)
+    # scanner: the indexes of the roots it noted as absent (not directories to rez)
+    absent_roots: list = field(default_factory=list)
 
     def families(self) -> set:
         return {(r[0], r[1]) for r in self.records}
@@ -83,6 +97,8 @@ def parse(side: str, argv, proc) -> Run:
                                  f"stderr:\n{run.stderr}")
         if "problem" in obj:
             run.issues.append(obj["problem"])
+        elif "absent_root" in obj:
+            run.absent_roots.append(obj["absent_root"]["root"])
         elif "error" in obj:
             run.issues.append(obj["error"])
         else:
@@ -116,9 +132,13 @@ def run_scan(scan_bin, flags, roots, *, cwd=None, prefix=(), env=None) -> Run:
         run = parse("scanner", argv, proc)
         assert proc.returncode in (0, 1), (
             f"scanner exited {proc.returncode}: {argv}\n{run.stderr}")
-        assert (proc.returncode == 1) == bool(run.issues), (
-            f"scanner exit code {proc.returncode} does not match its "
-            f"{len(run.issues)} problem lines\n{run.stderr}")
+        assert (proc.returncode == 1) == bool(run.issues or run.absent_roots), (
+            f"scanner exit code {proc.returncode} does not match its {len(run.issues)} "
+            f"problem and {len(run.absent_roots)} absent-root lines\n{run.stderr}")
+        # an absent root is one Python's isdir (rez's test of a root) says no to
+        for index in run.absent_roots:
+            root = os.path.join(os.fsencode(cwd or os.getcwd()), os.fsencode(roots[index]))
+            assert not os.path.isdir(root), f"scanner noted {root!r} absent, but it is a directory"
         count = EXERCISED.get(backend, 0)
         EXERCISED[backend] = (count if isinstance(count, int) else 0) + 1
         runs[backend] = run
@@ -410,3 +430,39 @@ def unprivileged_runner(scan_bin, rez_python):
         shutil.rmtree(base, ignore_errors=True)
 
 
+# ---------------------------------------------------------------------------
+# this process's file descriptors and threads (leak checks)
+
+
+def fd_count() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+def thread_names() -> list[str]:
+    names = []
+    for tid in os.listdir("/proc/self/task"):
+        try:
+            with open(f"/proc/self/task/{tid}/comm") as f:
+                names.append(f.read().strip())
+        except FileNotFoundError:  # the thread just exited
+            pass
+    return names
+
+
+def scan_threads() -> int:
+    """Threads of running scans (the pool's threads inherit the name of the scan thread)."""
+    return sum(name == "pyrer-scan" for name in thread_names())
+
+
+def other_threads() -> int:
+    """Threads except the async runtime's (tokio keeps idle ones for a while)."""
+    return sum(name != "pyrer-async" for name in thread_names())
+
+
+def wait_until(predicate, timeout: float = 5.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.01)
+    return True

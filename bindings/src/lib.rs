@@ -33,6 +33,10 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
         env!("CARGO_PKG_VERSION").replace("-dev.", ".dev"),
     )?;
     m.add(
+        "DEFAULT_CONCURRENCY",
+        pyrer_scanner::ScanOptions::DEFAULT_CONCURRENCY,
+    )?;
+    m.add(
         "MAX_CONCURRENCY",
         pyrer_scanner::ScanOptions::MAX_CONCURRENCY,
     )?;

@@ -164,7 +164,8 @@ def scan_repo(
             directory ``name`` is the family, else the file ``name.py``, else
             ``name.yaml``; reserved names are not skipped (``"settings"``
             finds ``settings.yaml``). Names must be valid rez package names.
-        concurrency: the most filesystem operations in flight (None: 64).
+        concurrency: the most filesystem operations in flight, 1 to
+            ``pyrer._native.MAX_CONCURRENCY`` (None: ``DEFAULT_CONCURRENCY``, 64).
         on_error: what to do when parts of the repository cannot be read
             (where rez would raise): "raise" raises ScanError, which carries
             the problems and the partial result; "collect" returns the result

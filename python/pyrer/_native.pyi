@@ -6,6 +6,7 @@ from typing import (
 
 __all__ = [
     "__version__",
+    "DEFAULT_CONCURRENCY",
     "MAX_CONCURRENCY",
     "BackendUnavailableError",
     "ResourceError",
@@ -31,6 +32,7 @@ __all__ = [
 ]
 
 __version__: Final[str]
+DEFAULT_CONCURRENCY: Final[int]
 MAX_CONCURRENCY: Final[int]
 REZ_REQUIRED: Final[str]
 REZ_DEFAULTS: Final[Dict[str, Any]]

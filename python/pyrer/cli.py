@@ -19,7 +19,7 @@ import sys
 import time
 from typing import Any, Sequence, TextIO
 
-from . import _demo, _options
+from . import _demo, _native, _options
 from ._api import ScanResult, backends, scan_repo
 from ._native import BackendUnavailableError, __version__
 from ._progress import Progress
@@ -82,7 +82,8 @@ def _parser() -> argparse.ArgumentParser:
     scan.add_argument("--json", action="store_true",
                       help="print JSON Lines: one {root, family, kind, version, format, path} "
                       "object per package, then one {\"problem\": {path, operation, errno, "
-                      "message}} per problem")
+                      "message}} per problem, then one {\"absent_root\": {root, reason}} per "
+                      "root that is not a directory")
     scan.add_argument("--check", action="store_true",
                       help="exit 1 when the repository has problems")
     scan.add_argument("--backend", default="auto", help="auto (default), std or io_uring")
@@ -99,7 +100,8 @@ def _parser() -> argparse.ArgumentParser:
     scan.add_argument("--file-lock-dir", metavar="NAME",
                       help="rez's file_lock_dir ('' for none)")
     scan.add_argument("--concurrency", type=int, metavar="N",
-                      help="most filesystem operations in flight (default 64)")
+                      help="most filesystem operations in flight (default "
+                      f"{_native.DEFAULT_CONCURRENCY}, at most {_native.MAX_CONCURRENCY})")
     scan.set_defaults(run=_scan)
 
     listing = commands.add_parser(
@@ -190,7 +192,7 @@ def _summary(result: ScanResult, elapsed: float, verbose: bool) -> str:
 
 
 def _write_json(out: TextIO, result: ScanResult) -> None:
-    """JSON Lines: packages, then problems. Strings hold non-UTF-8 bytes as
+    """JSON Lines: packages, then problems, then absent roots. Strings hold non-UTF-8 bytes as
     surrogate escapes (\\udcXX), as os.fsdecode gives them."""
     for p in result:
         record: dict[str, Any] = {"root": p.root, "family": p.family, "kind": p.kind,
@@ -200,6 +202,9 @@ def _write_json(out: TextIO, result: ScanResult) -> None:
         record = {"path": problem.path, "operation": problem.operation,
                   "errno": problem.errno, "message": problem.message}
         out.write(json.dumps({"problem": record}) + "\n")
+    for absent in result.absent_roots:
+        out.write(json.dumps({"absent_root": {"root": absent.root, "reason": absent.reason}})
+                  + "\n")
 
 
 def _demo_command(args: argparse.Namespace) -> int:

@@ -7,7 +7,8 @@
 //! `--families a,b` looks families up by name instead of listing the roots, and
 //! `--list-families` prints the families (JSON `"kind": "family"` records)
 //! instead of the packages. Problems are reported on stderr and the scan goes on; so
-//! are roots that are missing or not directories (rez lists nothing there, silently).
+//! are roots that are missing or not directories (rez lists nothing there, silently),
+//! which JSON also lists, after the problems, as `{"absent_root": {"root", "reason"}}`.
 //! JSON strings hold paths as Python's `os.fsdecode` would (surrogate escapes).
 //! Exit codes: 0 done, 1 `--check` and problems or absent roots, 2 bad usage or options.
 
@@ -161,6 +162,14 @@ fn write_json(out: &mut impl Write, output: &ScanOutput, families: bool) -> std:
             p.operation.as_str(),
             p.errno.map_or("null".to_string(), |e| e.to_string()),
             json_str(p.message.as_bytes()),
+        )?;
+    }
+    for a in &output.absent_roots {
+        writeln!(
+            out,
+            "{{\"absent_root\": {{\"root\": {}, \"reason\": \"{}\"}}}}",
+            a.root_index,
+            a.absence.as_str(),
         )?;
     }
     Ok(())

@@ -5,7 +5,9 @@ builds the wheel and installs it into .venv (``tools/test.sh`` does this first).
 
 Environment: ``PYRER_WHEEL`` (the wheel to install into the venv without rez; else the
 newest target/wheels/pyrer-*.whl). The fixtures shared with tests/ (``scan_bin``,
-``rez_python``, ``bench_repo``, ``cache_dir``, ``edge_roots``) are in tests/conftest.py.
+``rez_python``, ``bench_repo``, ``cache_dir``, ``edge_roots``) are in tests/conftest.py,
+and the helpers both share (``REPO``, ``REZ_DEFAULTS``, fd and thread counts, ``wait_until``)
+in tests/harness.py.
 """
 
 from __future__ import annotations
@@ -18,18 +20,8 @@ from pathlib import Path
 
 import pytest
 
-HERE = Path(__file__).resolve().parent
-REPO = HERE.parents[1]
-
-try:
-    import pyrer
-except ImportError as err:  # pragma: no cover - a setup error, explained
-    raise ImportError(f"pyrer is not installed in {sys.executable}: "
-                      f"run tools/build_pyrer.sh ({err})") from err
-
-# rez's defaults, explicitly: results must not depend on the machine's rez configuration.
-REZ_DEFAULTS = dict(pyrer._native.REZ_DEFAULTS)
-
+import pyrer
+from harness import REPO, REZ_DEFAULTS
 
 @pytest.fixture(scope="session", autouse=True)
 def installed_pyrer_is_current() -> None:
@@ -41,40 +33,6 @@ def installed_pyrer_is_current() -> None:
     if stale:
         pytest.fail(f"the pyrer installed in {sys.executable} ({installed}) is stale "
                     f"({', '.join(stale)} differ from python/pyrer): run tools/build_pyrer.sh")
-
-
-def fd_count() -> int:
-    return len(os.listdir("/proc/self/fd"))
-
-
-def thread_names() -> list[str]:
-    names = []
-    for tid in os.listdir("/proc/self/task"):
-        try:
-            with open(f"/proc/self/task/{tid}/comm") as f:
-                names.append(f.read().strip())
-        except FileNotFoundError:  # the thread just exited
-            pass
-    return names
-
-
-def scan_threads() -> int:
-    """Threads of running scans (the pool's threads inherit the name of the scan thread)."""
-    return sum(name == "pyrer-scan" for name in thread_names())
-
-
-def other_threads() -> int:
-    """Threads except the async runtime's (tokio keeps idle ones for a while)."""
-    return sum(name != "pyrer-async" for name in thread_names())
-
-
-def wait_until(predicate, timeout: float = 5.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.01)
-    return True
 
 
 @pytest.fixture(scope="session")

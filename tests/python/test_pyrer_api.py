@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import pyrer
-from conftest import REZ_DEFAULTS
+from harness import REZ_DEFAULTS
 
 
 def write(path: Path | bytes, text: str = "name = 'x'\n") -> None:

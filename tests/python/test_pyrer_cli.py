@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import pyrer
-from conftest import REZ_DEFAULTS, wait_until
+from harness import REZ_DEFAULTS, wait_until
 
 PYRER = Path(sys.executable).parent / "pyrer"  # the console script
 SUMMARY = re.compile(r"^(\d+) families, (\d+) packages, (\d+) problems, [\d.]+ ms$")
@@ -86,17 +86,19 @@ def test_scan_json_is_the_api_result(repos, tmp_path):
     good, bad = repos
     odd = tmp_path / os.fsdecode(b"odd-\xff")
     (odd / "fam" / "1.0").mkdir(parents=True)
-    proc = pyrer_cli("scan", "--json", *DEFAULT_FLAGS, good, bad, odd)
+    typo = tmp_path / "typo"
+    proc = pyrer_cli("scan", "--json", *DEFAULT_FLAGS, good, bad, odd, typo)
     assert proc.returncode == 0, proc.stderr
     lines = [json.loads(line) for line in proc.stdout.decode("ascii").splitlines()]
-    result = pyrer.scan_repo([good, bad, odd], on_error="collect", **REZ_DEFAULTS)
+    result = pyrer.scan_repo([good, bad, odd, typo], on_error="collect", **REZ_DEFAULTS)
     assert lines == [
         *({"root": p.root, "family": p.family, "kind": p.kind, "version": p.version,
            "format": p.format, "path": p.path} for p in result),
         *({"problem": {"path": p.path, "operation": p.operation, "errno": p.errno,
                        "message": p.message}} for p in result.problems),
+        {"absent_root": {"root": str(typo), "reason": "does not exist"}},
     ]
-    assert lines[-2]["root"] == str(odd) and os.path.isdir(lines[-2]["path"])
+    assert lines[-3]["root"] == str(odd) and os.path.isdir(lines[-3]["path"])
 
 
 def test_check_exits_1_on_problems(repos):

@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 import pyrer
-from conftest import REZ_DEFAULTS, fd_count, other_threads, scan_threads, wait_until
+from harness import REZ_DEFAULTS, fd_count, other_threads, scan_threads, wait_until
 
 
 def available_backends() -> list[str]:

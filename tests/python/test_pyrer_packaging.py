@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from harness import REPO
 
 WITHOUT_REZ = r"""
 import json, os, sys

@@ -14,7 +14,7 @@ import pytest
 
 import pyrer
 import harness
-from conftest import REPO, REZ_DEFAULTS
+from harness import REPO, REZ_DEFAULTS
 
 DUMPER = REPO / "tools" / "rez_enumerate.py"
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 import pyrer
-from conftest import REZ_DEFAULTS
+from harness import REZ_DEFAULTS
 
 REPO = Path(__file__).resolve().parents[2]
 PYRER = Path(sys.executable).parent / "pyrer"

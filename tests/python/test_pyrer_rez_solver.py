@@ -22,7 +22,7 @@ from rez.resolver import Resolver  # noqa: E402
 from rez.version import Version  # noqa: E402
 
 import pyrer  # noqa: E402
-from conftest import REPO  # noqa: E402
+from harness import REPO  # noqa: E402
 from test_pyrer_solve import SAMPLE  # noqa: E402
 
 BIN = Path(sys.executable).parent

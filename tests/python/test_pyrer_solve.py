@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 import pyrer
-from conftest import REPO
+from harness import REPO
 
 rez = pytest.importorskip("rez")
 

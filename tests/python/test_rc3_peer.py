@@ -50,7 +50,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from harness import REPO
 
 COMPAT = REPO / "tests" / "compat"
 sys.path.insert(0, str(COMPAT))
