@@ -76,6 +76,7 @@ class Run:
     rc: int
     stderr: str
     records: collections.Counter = field(default_factory=collections.Counter)
+    ordered: list = field(default_factory=list)  # the records in output order
     # scanner: problem dicts; rez: error dicts
     issues: list = field(default_factory=list)
     # scanner: the indexes of the roots it noted as absent (not directories to rez)
@@ -105,6 +106,7 @@ def parse(side: str, argv, proc) -> Run:
             rec = (obj["root"], obj["family"], obj["kind"], obj["version"],
                    obj["path"], obj["format"])
             run.records[rec] += 1
+            run.ordered.append(rec)
     return run
 
 

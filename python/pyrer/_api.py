@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import os
-from typing import TYPE_CHECKING, Any, Dict, Iterable, List, NamedTuple, Optional, Sequence, Tuple, Union
+from typing import (
+    TYPE_CHECKING, Any, Dict, Iterable, List, Mapping, NamedTuple, Optional, Sequence, Tuple, Union,
+)
 
 from . import _native, _options
 from ._native import Problem, ScannedPackage
@@ -180,8 +182,15 @@ def scan_repo(
         BackendUnavailableError: the requested backend cannot run here.
         TypeError, ValueError: an argument is invalid (the message names it).
     """
-    request = _options.resolve("scan_repo", paths, options)
-    return _finish(_native.scan(request.roots, request.options), request.on_error)
+    return scan_watched("scan_repo", paths, options, None)
+
+
+def scan_watched(function: str, paths: Union[StrPath, Iterable[StrPath]],
+                 options: Mapping[str, Any], token: Optional[_native.CancelToken]) -> ScanResult:
+    """scan_repo with a token through which another thread may follow its progress
+    (``pyrer scan``'s progress line) or cancel it; errors name ``function``."""
+    request = _options.resolve(function, paths, options)
+    return _finish(_native.scan(request.roots, request.options, token), request.on_error)
 
 
 async def scan_repo_async(

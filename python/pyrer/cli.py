@@ -20,7 +20,7 @@ import time
 from typing import Any, Sequence, TextIO
 
 from . import _demo, _native, _options
-from ._api import ScanResult, backends, scan_repo
+from ._api import ScanResult, backends, scan_repo, scan_watched
 from ._native import BackendUnavailableError, __version__
 from ._progress import Progress
 
@@ -137,19 +137,20 @@ def _scan(args: argparse.Namespace) -> int:
         filenames = [name for name in args.package_filenames.split(",") if name]
     roots = _roots(args)
     start = time.perf_counter()
-    with Progress(f"scanning {len(roots)} root(s)"):
+    options = dict(
+        backend=args.backend,
+        check_package_definition_files=args.check_package_definition_files,
+        package_filenames=filenames,
+        allow_unversioned_packages=args.allow_unversioned_packages,
+        disable_pkg_ignore=args.disable_pkg_ignore,
+        file_lock_dir=args.file_lock_dir,
+        concurrency=args.concurrency,
+        on_error="collect",
+    )
+    token = _native.CancelToken()  # the progress line reads the scan's progress from it
+    with Progress(f"scanning {len(roots)} root(s)", detail=lambda: _families(token)):
         try:
-            result = scan_repo(
-                roots,
-                backend=args.backend,
-                check_package_definition_files=args.check_package_definition_files,
-                package_filenames=filenames,
-                allow_unversioned_packages=args.allow_unversioned_packages,
-                disable_pkg_ignore=args.disable_pkg_ignore,
-                file_lock_dir=args.file_lock_dir,
-                concurrency=args.concurrency,
-                on_error="collect",
-            )
+            result = scan_watched("scan_repo", roots, options, token)
         except ValueError as err:
             raise UsageError(err) from None
     elapsed = time.perf_counter() - start
@@ -164,6 +165,12 @@ def _scan(args: argparse.Namespace) -> int:
         print(f"pyrer: {absent}", file=sys.stderr)
     failed = result.problems or result.absent_roots
     return EXIT_PROBLEMS if args.check and failed else EXIT_OK
+
+
+def _families(token: _native.CancelToken) -> str:
+    """A scan's progress: "812 of 1266 families", or that it is reading the roots."""
+    listed, total = token.progress()
+    return f"{listed} of {total} families" if total else "reading the roots"
 
 
 def _roots(args: argparse.Namespace) -> list[str]:

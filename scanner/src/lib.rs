@@ -67,7 +67,7 @@ mod walk;
 use std::ffi::OsStr;
 use std::path::Path;
 
-pub use cancel::CancelToken;
+pub use cancel::{CancelToken, Progress};
 pub use error::{problems_message, ScanError};
 pub use options::{BackendChoice, OnProblem, ScanOptions};
 pub use output::{

@@ -45,10 +45,11 @@ pub(crate) struct Tasks<'r, D> {
 impl<'r, D> Tasks<'r, D> {
     /// A queue holding every directory family of `roots`.
     pub(crate) fn new(roots: &'r [Root<D>], cancel: &'r CancelToken) -> Self {
-        let queue = roots
+        let queue: VecDeque<_> = roots
             .iter()
             .flat_map(|root| root.families.iter().map(move |f| Task::Family(root, f)))
             .collect();
+        cancel.start_families(queue.len());
         Tasks {
             state: Mutex::new(State {
                 queue,
@@ -174,6 +175,7 @@ impl<F: Fs> Walk<'_, F> {
                     Opened::Done => {}
                     Opened::OutOfFds => return tasks.defer(Task::Family(root, name)),
                 }
+                tasks.cancel.family_listed();
             }
             Task::Versions(family, range) => self.scan_versions(&family, range).await,
         }

@@ -4,8 +4,8 @@ use std::fs;
 use std::path::Path;
 
 use pyrer_scanner::{
-    absent_root_line, scan_repo, Absence, AbsentRoot, OnProblem, Operation, PackageKind, ScanError,
-    ScanOptions,
+    absent_root_line, scan_repo, scan_repo_cancellable, Absence, AbsentRoot, BackendChoice,
+    CancelToken, OnProblem, Operation, PackageKind, Progress, ScanError, ScanOptions,
 };
 
 fn write(path: &Path) {
@@ -305,5 +305,32 @@ fn option_values_that_are_not_utf8_match_bytes_on_disk() {
             ],
             "{backend:?}"
         );
+    }
+}
+
+#[test]
+fn the_token_counts_the_directory_families_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    for family in ["a", "b", "c"] {
+        write(&dir.path().join(format!("{family}/1.0/package.py")));
+    }
+    write(&dir.path().join("combo.py")); // a combined family: not listed, not counted
+    for backend in [BackendChoice::Std, BackendChoice::IoUring] {
+        let token = CancelToken::new();
+        assert_eq!(token.progress(), Progress::default());
+        let options = ScanOptions {
+            backend,
+            ..ScanOptions::default()
+        };
+        match scan_repo_cancellable(&[dir.path()], &options, &token) {
+            Ok(out) => assert_eq!(out.packages.len(), 4),
+            Err(ScanError::BackendUnavailable { .. }) => continue,
+            Err(err) => panic!("{err}"),
+        }
+        let done = Progress {
+            families_listed: 3,
+            families_total: 3,
+        };
+        assert_eq!(token.progress(), done, "{backend:?}");
     }
 }

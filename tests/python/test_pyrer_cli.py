@@ -192,7 +192,17 @@ def test_progress_only_on_a_terminal(long_scan):
     finally:
         os.close(leader)
     assert proc.returncode == 0
-    assert re.search(rb"\rscanning %d root\(s\)\.\.\. \d+\.\d s" % len(paths), seen), seen
+    line = rb"\r\x1b\[Kscanning %d root\(s\) \((.*?)\)\.\.\. \d+\.\d s" % len(paths)
+    details = [m.decode() for m in re.findall(line, seen)]
+    assert details, seen
+    # the directory families the roots hold (combined ones are not listed), as the API says
+    result = pyrer.scan_repo(paths, **dict(REZ_DEFAULTS, check_package_definition_files=True,
+                                           package_filenames=["nothere"]))
+    total = sum(f.format is None for f in result.families)
+    counts = [re.fullmatch(r"(\d+) of (\d+) families", d) for d in details]
+    assert all(c or d == "reading the roots" for c, d in zip(counts, details)), details
+    listed = [int(c[1]) for c in counts if c and int(c[2]) == total]
+    assert listed and listed == sorted(listed) and listed[-1] <= total, details
     assert seen.endswith(b"\r\x1b[K")  # the line is erased at the end
 
 

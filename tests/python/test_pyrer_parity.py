@@ -6,7 +6,6 @@ and on rez's benchmark repository (ENUM-10.5)."""
 from __future__ import annotations
 
 import collections
-import json
 import os
 import subprocess
 
@@ -30,21 +29,11 @@ def records(result: pyrer.ScanResult, roots: list[str]) -> list[tuple]:
     return [(index[p.root], p.family, p.kind, p.version, p.path, p.format) for p in result]
 
 
-def run_json(argv: list) -> tuple[list[tuple], list[dict], list[dict]]:
-    """(package records in output order, problem records, error records) of a JSON-lines tool."""
+def run_json(argv: list) -> harness.Run:
+    """A JSON-lines tool's run (the scan example's, or the dumper's), parsed by the harness."""
     proc = subprocess.run([os.fsencode(a) for a in argv], capture_output=True, timeout=600)
     assert proc.returncode in (0, 1), proc.stderr.decode(errors="replace")
-    packages, problems, errors = [], [], []
-    for line in proc.stdout.decode().splitlines():
-        obj = json.loads(line)
-        if "problem" in obj:
-            problems.append(obj["problem"])
-        elif "error" in obj:
-            errors.append(obj["error"])
-        else:
-            packages.append((obj["root"], obj["family"], obj["kind"], obj["version"],
-                             obj["path"], obj["format"]))
-    return packages, problems, errors
+    return harness.parse(os.path.basename(str(argv[0])), argv, proc)
 
 
 def pyrer_scan(roots: list[str], kwargs: dict, backend: str) -> pyrer.ScanResult:
@@ -65,23 +54,23 @@ def edge(edge_roots) -> list[str]:
 @pytest.mark.parametrize("mode", MODES)
 def test_same_as_the_rust_scanner(mode, backend, edge, scan_bin):
     flags, kwargs = MODES[mode]
-    expected, problems, _ = run_json([scan_bin, *flags, "--backend", backend, "--check",
-                                      "--json", *edge])
+    rust = run_json([scan_bin, *flags, "--backend", backend, "--check", "--json", *edge])
     result = pyrer_scan(edge, kwargs, backend)
-    assert records(result, edge) == expected  # same entries, same order
+    assert records(result, edge) == rust.ordered  # same entries, same order
     assert [{"path": p.path, "operation": p.operation, "errno": p.errno,
-             "message": p.message} for p in result.problems] == problems
+             "message": p.message} for p in result.problems] == rust.issues
+    assert [edge.index(a.root) for a in result.absent_roots] == rust.absent_roots != []
     assert result.backend == backend
 
 
 @pytest.mark.parametrize("mode", MODES)
 def test_same_as_rez(mode, edge, rez_python):
     flags, kwargs = MODES[mode]
-    rez, _, errors = run_json([rez_python, DUMPER, *flags, *edge])
+    rez = run_json([rez_python, DUMPER, *flags, *edge])
     result = pyrer_scan(edge, kwargs, "auto")
-    assert collections.Counter(records(result, edge)) == collections.Counter(rez)
+    assert collections.Counter(records(result, edge)) == rez.records
     # where rez raises, pyrer reports a problem at that path or under it
-    for error in errors:
+    for error in rez.issues:
         where = error["path"].rstrip("/")
         assert any(p.path == where or p.path.startswith(where + "/") for p in result.problems), (
             error, result.problems)
@@ -91,7 +80,6 @@ def test_benchmark_repository(bench_repo, scan_bin, rez_python):
     root = str(bench_repo)
     result = pyrer_scan([root], {}, "auto")
     assert (len(result), len({p.family for p in result}), result.problems) == (18226, 1266, ())
-    expected, _, _ = run_json([scan_bin, "--json", root])
-    assert records(result, [root]) == expected
-    rez, _, errors = run_json([rez_python, DUMPER, root])
-    assert not errors and collections.Counter(records(result, [root])) == collections.Counter(rez)
+    assert records(result, [root]) == run_json([scan_bin, "--json", root]).ordered
+    rez = run_json([rez_python, DUMPER, root])
+    assert not rez.issues and collections.Counter(records(result, [root])) == rez.records
