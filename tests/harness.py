@@ -76,11 +76,11 @@ class Run:
     rc: int
     stderr: str
     records: collections.Counter = field(default_factory=collections.Counter)
-    ordered: list = field(default_factory=list)  # the records in output order
     # scanner: problem dicts; rez: error dicts
     issues: list = field(default_factory=list)
     # scanner: the indexes of the roots it noted as absent (not directories to rez)
     absent_roots: list = field(default_factory=list)
+    ordered: list = field(default_factory=list)  # the records in output order
 
     def families(self) -> set:
         return {(r[0], r[1]) for r in self.records}
