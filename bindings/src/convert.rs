@@ -90,19 +90,12 @@ fn families<'py>(
     roots: &[Py<PyString>],
     names: &mut Names<'py>,
 ) -> PyResult<Bound<'py, PyList>> {
-    let mut items = Vec::with_capacity(families.len());
-    for family in families {
-        let root = root_string(roots, family.root_index)?;
+    let items = families.iter().map(|family| {
+        let root = root_string(roots, family.root_index)?.bind(py);
         let format = family.format.map(|f| names.get(py, f.extension()));
-        let item = (
-            family.name.as_str(),
-            family.path.as_os_str(),
-            format,
-            root.bind(py),
-        );
-        items.push(item.into_pyobject(py)?);
-    }
-    PyList::new(py, items)
+        (family.name.as_str(), family.path.as_os_str(), format, root).into_pyobject(py)
+    });
+    PyList::new(py, items.collect::<PyResult<Vec<_>>>()?)
 }
 
 /// Absent roots as plain `(root, reason, message)` tuples (the Python layer names them).
@@ -111,14 +104,13 @@ fn absent_roots<'py>(
     absent: &[pyrer_scanner::AbsentRoot],
     roots: &[Py<PyString>],
 ) -> PyResult<Bound<'py, PyList>> {
-    let mut items = Vec::with_capacity(absent.len());
-    for root in absent {
+    let items = absent.iter().map(|root| {
         let string = root_string(roots, root.root_index)?.bind(py);
         let path: std::ffi::OsString = string.extract()?;
         let message = pyrer_scanner::absent_root_line(path.as_encoded_bytes(), root.absence);
-        items.push((string, root.absence.as_str(), message).into_pyobject(py)?);
-    }
-    PyList::new(py, items)
+        (string, root.absence.as_str(), message).into_pyobject(py)
+    });
+    PyList::new(py, items.collect::<PyResult<Vec<_>>>()?)
 }
 
 /// The string of the root an entry was found under.
