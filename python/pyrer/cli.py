@@ -2,7 +2,8 @@
 
 Exit codes:
     0  the command ran (``scan`` without ``--check`` reports problems but succeeds)
-    1  ``scan --check``: the repository has problems; ``demo``: pyrer and rez disagree
+    1  ``scan --check``: the repository has problems, or a root is not a directory;
+       ``demo``: pyrer and rez disagree
     2  bad usage: an unknown option, or an invalid option value
     3  cannot run here: the requested backend is unavailable, or ``demo`` has no
        rez (``pip install rez==3.4.0``) or rez's enumeration failed
@@ -85,7 +86,8 @@ def _parser() -> argparse.ArgumentParser:
                       "message}} per problem, then one {\"absent_root\": {root, reason}} per "
                       "root that is not a directory")
     scan.add_argument("--check", action="store_true",
-                      help="exit 1 when the repository has problems")
+                      help="exit 1 when the repository has problems, or a root is missing "
+                      "or not a directory")
     scan.add_argument("--backend", default="auto", help="auto (default), std or io_uring")
     scan.add_argument("--check-package-files", dest="check_package_definition_files",
                       action=argparse.BooleanOptionalAction, default=None,
