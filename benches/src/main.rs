@@ -22,7 +22,8 @@ use pyrer_scanner::{scan_repo, BackendChoice, ScanOptions};
 
 /// rez's enumeration as `rez env` does it, timed after the imports (pyrer's script, shared
 /// with `pyrer demo`): prints the packages, the wall time and the CPU time in seconds.
-const REZ_ENUMERATE: &str = "python/pyrer/_rez_enumerate.py";
+/// Run with `-c`, so that the script's folder (pyrer's own modules) is not on `sys.path`.
+const REZ_ENUMERATE: &str = include_str!("../../python/pyrer/_rez_enumerate.py");
 
 /// Prints where pyrer's helper extracted rez's benchmark repository (once, in the cache).
 const BENCHMARK_REPOSITORY: &str =
@@ -219,7 +220,7 @@ fn tools<'a>(args: &'a Args, repo: &'a Path) -> Vec<Tool<'a>> {
 
 fn rez(python: &Path, repo: &Path) -> Result<(Duration, usize), String> {
     let out = Command::new(python)
-        .arg(workspace().join(REZ_ENUMERATE))
+        .args(["-c", REZ_ENUMERATE])
         .arg(repo)
         .env("REZ_DISABLE_HOME_CONFIG", "1")
         .output()

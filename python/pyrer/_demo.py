@@ -85,7 +85,9 @@ def time_rez(repo: Path) -> tuple[int, float]:
     """(packages, seconds) of rez's enumeration, in a fresh python with rez's defaults."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("REZ_")}
     env["REZ_DISABLE_HOME_CONFIG"] = "1"
-    proc = subprocess.run([sys.executable, str(REZ_ENUMERATE), f"filesystem@{repo}"],
+    # as -c code: run as a file, its folder (pyrer's own modules) would lead sys.path
+    code = REZ_ENUMERATE.read_text()
+    proc = subprocess.run([sys.executable, "-c", code, f"filesystem@{repo}"],
                           env=env, capture_output=True, text=True)
     try:
         count, seconds, _cpu = proc.stdout.split()

@@ -155,7 +155,7 @@ fn run_tool(runner: Runner, python: &Path, scan: &Path, root: &Path) -> Result<O
     let (mut cmd, name) = match runner {
         Runner::Rez => {
             let mut cmd = Command::new(python);
-            cmd.arg(crate::workspace().join(crate::REZ_ENUMERATE))
+            cmd.args(["-c", crate::REZ_ENUMERATE])
                 .arg(root)
                 .env("REZ_DISABLE_HOME_CONFIG", "1");
             (cmd, "rez")
