@@ -64,10 +64,6 @@ impl Callback {
                     p.version
                 )));
             }
-            // rer would panic on it mid-solve; say which string it is instead.
-            if let Some(invalid) = crate::solve::invalid_string(p) {
-                return Err(PyValueError::new_err(invalid));
-            }
             out.push((p.version.clone(), p.solver_data()));
         }
         Ok(out)

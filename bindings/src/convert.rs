@@ -98,8 +98,9 @@ fn families<'py>(
     PyList::new(py, items.collect::<PyResult<Vec<_>>>()?)
 }
 
-/// Absent roots as plain `(root, reason, message)` tuples (the Python layer names them).
-fn absent_roots<'py>(
+/// Absent roots as plain `(root, reason, message)` tuples (the Python layer names
+/// them `AbsentRoot`), for `scan` and `load_packages` alike.
+pub(crate) fn absent_roots<'py>(
     py: Python<'py>,
     absent: &[pyrer_scanner::AbsentRoot],
     roots: &[Py<PyString>],

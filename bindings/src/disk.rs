@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
-use pyrer_reader::StaticPackage;
+use pyrer_reader::{is_rez_version, StaticPackage};
 use pyrer_scanner::{Format, PackageKind, ScanOptions};
 use rer_resolver::rez_solver::{FamilyMap, Requirement};
 use rer_resolver::PackageData as SolverData;
@@ -159,9 +159,10 @@ impl DiskSource {
         paths: Vec<Bound<'_, PyString>>,
         options: &Bound<'_, PyDict>,
         memory: HashMap<String, FamilyMap>,
+        rez_context: Option<Py<PyAny>>,
     ) -> PyResult<Self> {
         let (request, roots_py) = request::build(py, paths, options)?;
-        let rez = RezLoader::new(py, roots_py)?;
+        let rez = RezLoader::new(py, roots_py, rez_context)?;
         let shared = Arc::new(Shared {
             roots: request.paths,
             options: request.options,
@@ -211,6 +212,16 @@ impl DiskSource {
         hint: Option<&VersionRange>,
     ) -> Result<Vec<(String, SolverData)>, String> {
         let mut family = self.take(name);
+        // rez's iter_packages parses every version of the family (ENUM-8.4).
+        if let Some(bad) = family.entries.iter().find(|e| !is_rez_version(&e.version)) {
+            let error = format!(
+                "rez could not load family {name:?}: VersionError: Invalid version syntax: '{}' ({})",
+                bad.version,
+                bad.path.display()
+            );
+            self.put(name, family);
+            return Err(error);
+        }
         let wanted = in_range_indexes(&family.entries, hint);
         let mut out: Vec<(String, SolverData)> = Vec::new();
         let mut keys: HashSet<String> = HashSet::new();
@@ -352,13 +363,21 @@ impl Drop for DiskSource {
 pub(crate) struct RezLoader {
     module: Py<PyAny>,
     roots: Vec<Py<PyString>>,
+    /// The rez `ResolvedContext` being resolved, which rez binds to every package
+    /// its solver loads (late-bound attributes see it); None outside the solver hook.
+    context: Option<Py<PyAny>>,
 }
 
 impl RezLoader {
-    pub(crate) fn new(py: Python<'_>, roots: Vec<Py<PyString>>) -> PyResult<Self> {
+    pub(crate) fn new(
+        py: Python<'_>,
+        roots: Vec<Py<PyString>>,
+        context: Option<Py<PyAny>>,
+    ) -> PyResult<Self> {
         Ok(RezLoader {
             module: py.import(REZ_MODULE)?.into_any().unbind(),
             roots,
+            context,
         })
     }
 
@@ -372,10 +391,10 @@ impl RezLoader {
     ) -> Result<SolverData, String> {
         Python::attach(|py| -> PyResult<SolverData> {
             let version = (!version.is_empty()).then_some(version);
-            let package = self
-                .module
-                .bind(py)
-                .call_method1("load_package", (self.roots[root].bind(py), name, version))?;
+            let package = self.module.bind(py).call_method1(
+                "load_package",
+                (self.roots[root].bind(py), name, version, &self.context),
+            )?;
             Ok(package.extract::<PyRef<'_, PackageData>>()?.solver_data())
         })
         .map_err(|err| rez_error(&path.display().to_string(), err))
@@ -389,7 +408,7 @@ impl RezLoader {
             let packages = self
                 .module
                 .bind(py)
-                .call_method1("load_family", (roots, name))?;
+                .call_method1("load_family", (roots, name, &self.context))?;
             let packages: Vec<PyRef<'_, PackageData>> = packages.extract()?;
             Ok(packages
                 .iter()
@@ -462,6 +481,19 @@ fn merge(
     }
 }
 
+/// The families whose directory could not be listed (a problem on the directory
+/// itself): rez's `iter_packages` raises for those, so only rez can answer. A
+/// problem further down (an unreadable version directory or file) leaves the
+/// family's entries rez's; rez loads just the entries whose files were not read.
+pub(crate) fn unlisted_families(output: &pyrer_scanner::ScanOutput) -> HashSet<&str> {
+    output
+        .families
+        .iter()
+        .filter(|f| output.problems.iter().any(|p| p.path == f.path))
+        .map(|f| f.name.as_str())
+        .collect()
+}
+
 /// Looks `name` up in every root with the scanner.
 fn lookup(shared: &Shared, name: &str) -> (Family, Stats) {
     let began = Instant::now();
@@ -491,7 +523,7 @@ fn lookup(shared: &Shared, name: &str) -> (Family, Stats) {
     };
     let mut family = Family {
         entries: Vec::new(),
-        to_rez: !output.problems.is_empty(),
+        to_rez: !unlisted_families(&output).is_empty(),
     };
     let mut keys: HashSet<String> = HashSet::new();
     for package in output.packages {

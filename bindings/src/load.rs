@@ -8,8 +8,10 @@ use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList, PyString};
 use pyrer_scanner::{PackageKind, ScanError, ScanOutput};
 
-use crate::convert::{problems, Names};
-use crate::disk::{add, read_entries, version_key, Entry, Read, RezLoader, Stats};
+use crate::convert::{absent_roots, problems, Names};
+use crate::disk::{
+    add, read_entries, unlisted_families, version_key, Entry, Read, RezLoader, Stats,
+};
 use crate::error::BindingError;
 use crate::package::PackageData;
 use crate::records::Problem;
@@ -18,7 +20,10 @@ use pyrer_reader::quiet;
 
 /// Loads every package of `paths` (or of `options["families"]`), first root
 /// winning a version, in the scan's order. Returns `(packages, problems,
-/// stats)`: a file rez cannot load is a problem (operation 'load'), never data.
+/// stats, absent_roots)`: a file rez cannot load is a problem (operation
+/// 'load'), never data; stats are counts and milliseconds; `absent_roots` are
+/// the roots rez lists nothing under (missing, not directories) as `scan`'s
+/// `(root, reason, message)` tuples.
 #[pyfunction]
 #[pyo3(signature = (paths, options))]
 pub(crate) fn load_packages<'py>(
@@ -29,9 +34,11 @@ pub(crate) fn load_packages<'py>(
     Vec<PackageData>,
     Bound<'py, PyList>,
     Bound<'py, pyo3::types::PyDict>,
+    Bound<'py, PyList>,
 )> {
     let (request, roots) = request::build(py, paths, &options)?;
-    let rez = RezLoader::new(py, roots)?;
+    let root_strings: Vec<Py<PyString>> = roots.iter().map(|root| root.clone_ref(py)).collect();
+    let rez = RezLoader::new(py, roots, None)?;
     let (output, mut entries, whole, mut stats) = py.detach(|| -> Result<_, BindingError> {
         let began = Instant::now();
         let output = scan(&request)?;
@@ -95,7 +102,8 @@ pub(crate) fn load_packages<'py>(
         }
     }
     stats.rez_load = began.elapsed();
-    Ok((packages, problem_list, stats.to_dict(py)?))
+    let absent = absent_roots(py, &output.absent_roots, &root_strings)?;
+    Ok((packages, problem_list, stats.to_dict(py)?, absent))
 }
 
 fn scan(request: &crate::run::Request) -> Result<ScanOutput, BindingError> {
@@ -115,18 +123,12 @@ fn scan(request: &crate::run::Request) -> Result<ScanOutput, BindingError> {
 
 /// The scan's packages, one per (family, version) with the first root winning,
 /// and the families only rez can answer for: combined ones (`ROOT/foo.py`) and
-/// those a problem was found under.
+/// those whose directory could not be listed.
 fn entries(output: &ScanOutput) -> (Vec<Entry>, HashSet<String>) {
-    let mut whole: HashSet<String> = HashSet::new();
-    for family in &output.families {
-        if output
-            .problems
-            .iter()
-            .any(|p| p.path.starts_with(&family.path))
-        {
-            whole.insert(family.name.clone());
-        }
-    }
+    let mut whole: HashSet<String> = unlisted_families(output)
+        .into_iter()
+        .map(String::from)
+        .collect();
     let mut seen: HashMap<String, HashSet<String>> = HashMap::new();
     let mut entries = Vec::new();
     for package in &output.packages {

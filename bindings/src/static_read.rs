@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
+use pyo3::exceptions::PyUnicodeEncodeError;
 use pyo3::prelude::*;
+use pyo3::types::PyString;
 
 use crate::args::arg;
 use crate::package::PackageData;
@@ -13,22 +15,36 @@ use pyrer_reader::quiet;
 /// The package's solver data if `source` is a package.py that the static reader
 /// can take exactly as rez would load it (from `ROOT/<name>/<version>/`, the
 /// name and version the file itself sets, with no other file beside it); None
-/// where rez must evaluate it.
+/// where rez must evaluate it. A `str` that is not Unicode (a lone surrogate) is
+/// the text of no file rez could load, so it is None too.
 #[pyfunction]
 pub(crate) fn parse_static_package_py(source: &Bound<'_, PyAny>) -> PyResult<Option<PackageData>> {
-    let source: String = arg(source, "source")?;
-    Ok(read(source.as_bytes()))
+    let source: Bound<'_, PyString> = arg(source, "source")?;
+    match source.to_cow() {
+        Ok(text) => Ok(read(text.as_bytes())),
+        Err(err) if err.is_instance_of::<PyUnicodeEncodeError>(source.py()) => Ok(None),
+        Err(err) => Err(err),
+    }
 }
 
 /// `parse_static_package_py` of each file of `paths`, read concurrently with the
 /// GIL released; the list is aligned with `paths`, None for a file that cannot
-/// be read or read statically.
+/// be read or read statically (a path the filesystem encoding cannot encode,
+/// such as a `str` with a lone surrogate, names no file).
 #[pyfunction]
 pub(crate) fn parse_static_packages_py(
     py: Python<'_>,
     paths: &Bound<'_, PyAny>,
 ) -> PyResult<Vec<Option<PackageData>>> {
-    let paths: Vec<PathBuf> = arg(paths, "paths")?;
+    let items: Vec<Bound<'_, PyAny>> = arg(paths, "paths")?;
+    let paths = items
+        .iter()
+        .map(|item| match arg::<PathBuf>(item, "paths") {
+            Ok(path) => Ok(Some(path)),
+            Err(err) if err.is_instance_of::<PyUnicodeEncodeError>(py) => Ok(None),
+            Err(err) => Err(err),
+        })
+        .collect::<PyResult<Vec<Option<PathBuf>>>>()?;
     Ok(py.detach(|| {
         let next = AtomicUsize::new(0);
         let work = || {
@@ -38,7 +54,8 @@ pub(crate) fn parse_static_packages_py(
                 let Some(path) = paths.get(index) else {
                     return done;
                 };
-                done.push((index, std::fs::read(path).ok().and_then(|b| read(&b))));
+                let source = path.as_ref().and_then(|path| std::fs::read(path).ok());
+                done.push((index, source.and_then(|b| read(&b))));
             }
         };
         let threads = std::thread::available_parallelism().map_or(1, |n| n.get());

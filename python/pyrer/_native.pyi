@@ -184,10 +184,15 @@ def solve(
     max_iterations: Optional[int] = None,
     package_paths: Optional[List[str]] = None,
     scan_options: Optional[Dict[str, Any]] = None,
+    rez_context: Any = None,
 ) -> SolveResult: ...
+# (packages, problems, stats, absent roots): stats are counts and milliseconds; absent
+# roots are the (root, reason, message) tuples that scan gives as the last item of _Raw
 def load_packages(
     paths: List[str], options: Dict[str, Any]
-) -> Tuple[List[PackageData], List[Problem], Dict[str, Union[int, float]]]: ...
+) -> Tuple[
+    List[PackageData], List[Problem], Dict[str, Union[int, float]], List[Tuple[str, str, str]]
+]: ...
 def parse_static_package_py(source: str) -> Optional[PackageData]: ...
 def parse_static_packages_py(
     paths: Sequence[Union[str, os.PathLike[str]]],

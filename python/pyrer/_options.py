@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
-from typing import Any, Iterable, Mapping, NamedTuple, Optional, TypedDict
+import sys
+from typing import Any, Iterable, Iterator, Mapping, NamedTuple, Optional, TypedDict
 
 from . import _native
 
@@ -48,29 +50,58 @@ def rez_settings() -> dict[str, Any] | None:
     global _rez_state
     if _rez_state == "missing":
         return None
-    try:
-        from rez.config import config
-    except ImportError:
-        _rez_state = "missing"
-        return None
-    filesystem = config.plugins.package_repository.filesystem
-    settings = {
-        "check_package_definition_files": filesystem.check_package_definition_files,
-        "package_filenames": filesystem.package_filenames,
-        "allow_unversioned_packages": config.allow_unversioned_packages,
-        "file_lock_dir": filesystem.file_lock_dir,
-    }
+    with _deleted_cwd_holds_no_plugins():
+        try:
+            from rez.config import config
+        except ImportError:
+            _rez_state = "missing"
+            return None
+        filesystem = config.plugins.package_repository.filesystem
+        settings = {
+            "check_package_definition_files": filesystem.check_package_definition_files,
+            "package_filenames": filesystem.package_filenames,
+            "allow_unversioned_packages": config.allow_unversioned_packages,
+            "file_lock_dir": filesystem.file_lock_dir,
+        }
     _rez_state = "ready"
     return settings
 
 
 def rez_packages_path() -> list[str] | None:
     """rez's packages_path (what rez-env and rez-search use), or None without rez."""
+    with _deleted_cwd_holds_no_plugins():
+        try:
+            from rez.config import config
+        except ImportError:
+            return None
+        return list(config.packages_path)
+
+
+@contextlib.contextmanager
+def _deleted_cwd_holds_no_plugins() -> Iterator[None]:
+    """While rez reads its configuration: if the working directory has been deleted,
+    pkgutil finds nothing in it, as Python's imports do.
+
+    rez's plugin loader lists every sys.path entry with ``pkgutil.iter_modules()``,
+    which raises FileNotFoundError on '' (the working directory, first on sys.path for
+    ``python -c``, ``python -`` and the REPL) once that directory is gone; Python's own
+    path finder takes such a '' for an entry with no modules. So for that time '' has
+    no importer in ``sys.path_importer_cache`` (where pkgutil looks first), and after
+    it the cache is as it was; sys.path is never touched."""
     try:
-        from rez.config import config
-    except ImportError:
-        return None
-    return list(config.packages_path)
+        os.getcwd()
+        gone = False
+    except FileNotFoundError:
+        gone = True
+    cache = sys.path_importer_cache
+    added = gone and "" not in cache
+    if added:
+        cache[""] = None
+    try:
+        yield
+    finally:
+        if added and cache.get("", cache) is None:
+            del cache[""]
 
 
 def needs_rez_import(options: Mapping[str, Any]) -> bool:

@@ -4,35 +4,16 @@ the GIL, for those files only)."""
 
 from __future__ import annotations
 
-import contextlib
-import threading
-from typing import Any, Iterator, List, Optional, Sequence
+from typing import Any, List, Optional, Sequence
 
 from ._native import PackageData
 
-# The rez context that late-bound attributes (``@late`` requires) see while the solver
-# hook answers a resolve, as rez's solver binds its context to every package it loads.
-# Loads run on pyrer's read threads, so this is one process-wide value: the hook's
-# resolves take turns (``_bound``) and every other load sees no context, as in rez.
-_bound = threading.Lock()
-_context: Any = None
 
-
-@contextlib.contextmanager
-def bound_context(context: Any) -> Iterator[None]:
-    """Binds ``context`` to the packages rez loads until the block ends."""
-    global _context
-    with _bound:
-        _context = context
-        try:
-            yield
-        finally:
-            _context = None
-
-
-def _data(package: Any) -> PackageData:
-    if _context is not None:
-        package.set_context(_context)
+def _data(package: Any, context: Any = None) -> PackageData:
+    """``package``'s solver data; ``context``: the rez ``ResolvedContext`` being resolved,
+    which rez's solver binds to every package it loads (``@late`` attributes see it)."""
+    if context is not None:
+        package.set_context(context)
     return PackageData.from_rez(package)
 
 
@@ -48,16 +29,18 @@ def rez_package(repo: Any, family: str, version: Optional[str]) -> Any:
     return Package(repo.get_resource("filesystem.package", **variables))
 
 
-def load_package(root: str, family: str, version: Optional[str]) -> PackageData:
+def load_package(root: str, family: str, version: Optional[str],
+                 context: Any = None) -> PackageData:
     """rez's load of ``root/family/version`` (``version`` None: an unversioned package)."""
     from rez.package_repository import package_repository_manager
 
-    return _data(rez_package(package_repository_manager.get_repository(root), family, version))
+    package = rez_package(package_repository_manager.get_repository(root), family, version)
+    return _data(package, context)
 
 
-def load_family(roots: Sequence[str], family: str) -> List[PackageData]:
+def load_family(roots: Sequence[str], family: str, context: Any = None) -> List[PackageData]:
     """Every package of ``family`` as rez's ``iter_packages`` gives it over ``roots``
     (combined families such as ``ROOT/foo.py``, and families whose scan had problems)."""
     from rez.packages import iter_packages
 
-    return [_data(p) for p in iter_packages(family, paths=list(roots))]
+    return [_data(p, context) for p in iter_packages(family, paths=list(roots))]

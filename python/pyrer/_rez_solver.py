@@ -117,12 +117,10 @@ def _answer(resolver: Any, paths: List[str], repos: dict[str, Any]) -> Answer:
 
     start = time.perf_counter()
     requests = [str(r) for r in resolver.package_requests]
-    with _rez_load.bound_context(resolver.context):
-        result = _solve.solve(requests, package_paths=paths,
-                              variant_select_mode=config.variant_select_mode)
+    result = _solve.solve_for_rez(requests, paths, config.variant_select_mode,
+                                  resolver.context)
     if result.status != "solved":
-        reason = "not_solved" if result.status == "failed" else "error"
-        return _fallback(reason, result.failure_description or result.status)
+        return _fallback(_reason(result), result.failure_description or result.status)
     variants = []
     for resolved in result.resolved_packages:
         variant = _variant_at(resolved, repos) or _rez_variant(
@@ -141,6 +139,22 @@ def _answer(resolver: Any, paths: List[str], repos: dict[str, Any]) -> Answer:
                      seconds, result.presolve_time_ms / 1000.0)
     detail = f"{len(variants)} packages, presolve {result.presolve_time_ms:.1f} ms"
     return Answer(solver, "", detail, seconds)
+
+
+# How pyrer's solve reports what rez's solver raises (a missing family or version, a
+# package whose own requirements conflict, variants rez 3.4.0 cannot sort): rez's solver
+# then raises it itself.
+_REZ_RAISES = ("PackageFamilyNotFoundError: ", "PackageNotFoundError: ", "ResolveError: ",
+               "TypeError: ")
+
+
+def _reason(result: Any) -> str:
+    """The fallback reason of a solve pyrer did not solve."""
+    if result.status == "failed":
+        return "not_solved"
+    if (result.failure_description or "").startswith(_REZ_RAISES):
+        return "rez_raises"
+    return "error"
 
 
 def _repositories(paths: List[str]) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from typing import (
 )
 
 from . import _native, _options
-from ._api import ScanError, StrPath
+from ._api import AbsentRoot, ScanError, StrPath
 from ._native import PackageData, Problem, SolveResult
 
 if TYPE_CHECKING:
@@ -84,6 +84,18 @@ def solve(
                          scan_options=request.options)
 
 
+def solve_for_rez(package_requests: Sequence[str], package_paths: Sequence[str],
+                  variant_select_mode: str, context: Any) -> SolveResult:
+    """``solve(package_requests, package_paths=...)`` for the rez ``ResolvedContext``
+    ``context`` (the solver hook): the packages rez loads are bound to it, as rez's own
+    solver binds them. Per call, so a package file that resolves while it loads
+    (a nested ``ResolvedContext``) runs a solve of its own."""
+    request = _disk_request("solve", package_paths, {"on_error": "collect"})
+    return _native.solve(package_requests, variant_select_mode=variant_select_mode,
+                         package_paths=request.roots, scan_options=request.options,
+                         rez_context=context)
+
+
 class LoadResult(List[PackageData]):
     """The packages ``load_packages`` loaded: a list of ``PackageData`` (one per family
     and version, the first root winning, sorted by family), plus:
@@ -92,20 +104,26 @@ class LoadResult(List[PackageData]):
         problems: what could not be scanned or loaded (``Problem``; a package file rez
             cannot load is one, with operation "load"), empty unless
             ``on_error="collect"``.
+        absent_roots: the roots that are not directories to rez (a tuple of
+            ``AbsentRoot``, as ``ScanResult.absent_roots``): rez lists nothing there
+            without an error, and so does ``load_packages``; they are no problem.
         static_reads: how many packages pyrer's static reader read.
         rez_loads: how many rez loaded.
         stats: counts and milliseconds of the scan, reads, static reads and rez loads.
     """
 
     problems: Tuple[Problem, ...]
+    absent_roots: Tuple[AbsentRoot, ...]
     static_reads: int
     rez_loads: int
     stats: Dict[str, Any]
 
     def __init__(self, packages: Iterable[PackageData] = (), problems: Iterable[Problem] = (),
-                 stats: Optional[Dict[str, Any]] = None) -> None:
+                 stats: Optional[Dict[str, Any]] = None,
+                 absent_roots: Iterable[Tuple[str, str, str]] = ()) -> None:
         super().__init__(packages)
         self.problems = tuple(problems)
+        self.absent_roots = tuple(AbsentRoot(*absent) for absent in absent_roots)
         self.stats = dict(stats or {})
         self.static_reads = int(self.stats.get("static_reads", 0))
         self.rez_loads = int(self.stats.get("rez_loads", 0))
@@ -124,11 +142,13 @@ def load_packages(paths: _Paths, **options: Unpack[ScanOptions]) -> LoadResult:
 
     The scan options and ``on_error`` are those of ``scan_repo``: with "raise",
     problems raise ``ScanError`` (``.partial`` is the ``LoadResult``); with "collect"
-    they are in ``result.problems``.
+    they are in ``result.problems``. A root that is missing or not a directory gives
+    nothing and no problem, as in rez (with "raise" too); ``result.absent_roots`` names it.
     """
     request = _disk_request("load_packages", paths, options)
-    packages, problems, stats = _native.load_packages(request.roots, request.options)
-    result = LoadResult(packages, problems, stats)
+    packages, problems, stats, absent_roots = _native.load_packages(request.roots,
+                                                                    request.options)
+    result = LoadResult(packages, problems, stats, absent_roots)
     if result.problems and request.on_error == "raise":
         raise ScanError(result.problems, result)  # type: ignore[arg-type]
     return result

@@ -4,7 +4,11 @@
 //! read ROOT...            {"path", "family", "version", "ours", "reason", "rc3"} per file
 //! read --requirements     per JSON string on stdin: {"s", "ok", "reason", "rendered"}
 //! read --versions         per JSON string on stdin: {"s", "ok", "reason"}
+//! read --rer-form         per {"s", "versions"} on stdin: {"s", "form", "error", "contains"}
 //! ```
+//!
+//! `--rer-form` gives `rer_requirement`'s form of `s` (or its error) and, for each
+//! of `versions`, whether rer's range of that form contains it (tests/test_rer_form.py).
 //!
 //! `ours` is `read_package_py`'s result (`null` with `reason` where it says
 //! rez must load the file); `rc3` is rer-package 1.0.0-rc.3's raw
@@ -12,7 +16,9 @@
 //! rer's rendering of the requirement, where it parses. Used by
 //! tests/test_static_reader.py against rez 3.4.0.
 
-use pyrer_reader::{check_requirement, check_version, parse_requirement, read_package_py};
+use pyrer_reader::{
+    check_requirement, check_version, parse_requirement, read_package_py, rer_requirement,
+};
 use serde_json::{json, Value};
 use std::io::{self, BufRead, BufWriter, Write};
 use std::path::Path;
@@ -81,16 +87,45 @@ fn check_lines(requirements: bool, out: &mut impl Write) -> io::Result<()> {
     Ok(())
 }
 
+fn rer_forms(out: &mut impl Write) -> io::Result<()> {
+    for line in io::stdin().lock().lines() {
+        let input: Value = serde_json::from_str(&line?)
+            .map_err(|err| io::Error::new(io::ErrorKind::InvalidData, err))?;
+        let s = input["s"].as_str().unwrap_or_default();
+        let record = match rer_requirement(s) {
+            Ok(form) => {
+                let range = parse_requirement(&form).and_then(|r| r.range().cloned());
+                let contains: Vec<Option<bool>> = input["versions"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .map(|v| {
+                        let v = rer_version::RerVersion::try_from(v.as_str()?).ok()?;
+                        Some(range.as_ref().is_some_and(|r| r.contains(&v)))
+                    })
+                    .collect();
+                json!({"s": s, "form": form, "error": null, "contains": contains})
+            }
+            Err(err) => json!({"s": s, "form": null, "error": err.to_string()}),
+        };
+        writeln!(out, "{record}")?;
+    }
+    Ok(())
+}
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let mut out = BufWriter::new(io::stdout().lock());
     let result = match args.first().map(String::as_str) {
         None => {
-            eprintln!("usage: read ROOT... | read --requirements | read --versions");
+            eprintln!(
+                "usage: read ROOT... | read --requirements | read --versions | read --rer-form"
+            );
             return ExitCode::from(2);
         }
         Some("--requirements") => check_lines(true, &mut out),
         Some("--versions") => check_lines(false, &mut out),
+        Some("--rer-form") => rer_forms(&mut out),
         Some(_) => args
             .iter()
             .try_for_each(|root| read_root(Path::new(root), &mut out)),

@@ -35,12 +35,14 @@ mod lexer;
 mod literal;
 pub mod quiet;
 mod request;
+mod rer_form;
 mod schema;
 
 use schema::Place;
 mod text;
 
 pub use request::{check_requirement, check_version, is_valid_package_name, parse_requirement};
+pub use rer_form::{is_rez_version, rer_requirement, rez_spelling, RequirementError};
 
 /// The solver data of one package, as rez would render it.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

@@ -16,6 +16,15 @@ allowlisted rule in ``"allow"`` and the difference is the documented one:
   file) where pyrer's guarded reader cannot prove its reading equal to rez's load, which
   is more often than rc3; data that ours does return must equal rc3's. (Whether either
   side's data equals rez's is tests/test_static_reader.py's job.)
+* ``rez-raises``: where rez 3.4.0 raises (a family or version the solve meets is missing,
+  a request or requirement rez rejects), rc3 reports "failed" (or, for a request rez
+  rejects, may even solve). Where ours says "error" and rc3 does not, ours must have
+  nothing resolved and
+  rez's exception and message (``PackageFamilyNotFoundError: ...``,
+  ``PackageNotFoundError: ...``, or ``invalid package request ...`` naming
+  ``PackageRequestError`` or ``VersionError``); its status, message, repr and
+  iteration count then stand in for rc3's. (That rez raises there is checked against
+  rez itself by tests/solve_generative.py.)
 * ``module-name``: rc3 declares SolveResult without a module, so its messages say
   ``builtins.SolveResult``; ``pyrer.SolveResult`` is accepted in its place.
 
@@ -38,7 +47,11 @@ RULES = {
                     "data; data ours returns must equal rc3's",
     "module-name": "rc3's SolveResult is 'builtins.SolveResult' in messages; "
                    "'pyrer.SolveResult' accepted",
+    "rez-raises": "where rez raises, rc3 fails (or solves); ours: status 'error' with "
+                  "rez's exception and message",
 }
+REZ_RAISES = ("PackageFamilyNotFoundError: ", "PackageNotFoundError: ")
+REZ_REJECTS = ("PackageRequestError: ", "VersionError: ")
 PANIC_TEXT = "solver panicked (an invalid request string?)"
 MAX_DIFFS_PER_CASE = 8
 MAX_PROBLEMS = 60
@@ -143,6 +156,21 @@ def apply_rules(ref: dict, ours: dict) -> tuple[dict, dict, list[str]]:
                 a[field] = b[field] = f"{key}: <worded by PyO3>"
     if "static-guard" in rules and ours.get("returned") == {"value": None}:
         ours["returned"] = ref.get("returned")
+    if "rez-raises" in rules:
+        got, returned = ours.get("returned"), ref.get("returned")
+        if (isinstance(got, dict) and isinstance(returned, dict)
+                and got.get("status") == "error" != returned.get("status")):
+            msg = got.get("failure_description") or ""
+            named = msg.startswith(REZ_RAISES) or (
+                msg.startswith("invalid package request ")
+                and any(e in msg for e in REZ_REJECTS))
+            if got.get("resolved") or not named:
+                problems.append("where rez raises, ours must be status 'error' with rez's "
+                                f"exception: {short(got)}")
+            else:
+                for key in ("status", "failure_description", "repr", "num_iterations"):
+                    if key in returned:
+                        got[key] = returned[key]
     if "panic" in rules:
         returned = ref.get("returned") or {}
         if returned.get("failure_description") == PANIC_TEXT:

@@ -8,6 +8,7 @@ import json
 import os
 import pty
 import re
+import select
 import signal
 import subprocess
 import sys
@@ -16,7 +17,8 @@ from pathlib import Path
 import pytest
 
 import pyrer
-from harness import REZ_DEFAULTS, wait_until
+from harness import REPO, REZ_DEFAULTS
+from held_listings import unavailable
 
 PYRER = Path(sys.executable).parent / "pyrer"  # the console script
 SUMMARY = re.compile(r"^(\d+) families, (\d+) packages, (\d+) problems, [\d.]+ ms$")
@@ -206,22 +208,46 @@ def test_progress_only_on_a_terminal(long_scan):
     assert seen.endswith(b"\r\x1b[K")  # the line is erased at the end
 
 
-def test_ctrl_c_exits_130(long_scan):
-    paths = [str(p) for p in long_scan.paths]
-    proc = subprocess.Popen([PYRER, "scan", "--check-package-files", "--package-filenames",
-                             "nothere", *paths], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    def scanning() -> bool:
-        for tid in os.listdir(f"/proc/{proc.pid}/task"):
-            with open(f"/proc/{proc.pid}/task/{tid}/comm") as comm:
-                if comm.read().strip() == "pyrer-scan":
-                    return True
-        return False
+# The console script, run with every directory listing of the scan held (held_listings.py)
+# from the start until its Ctrl-C handler has run: the scan cannot finish before.
+HELD_CLI = """
+import os, runpy, signal, sys
+sys.path.insert(0, sys.argv.pop(1))
+from held_listings import HeldListings
 
-    assert wait_until(scanning, timeout=60)
-    proc.send_signal(signal.SIGINT)
-    _, stderr = proc.communicate(timeout=600)
+listings = HeldListings(on_hold=lambda: os.write(1, b"held\\n"))
+
+def interrupted(signum, frame):
+    listings.release()
+    signal.default_int_handler(signum, frame)
+
+signal.signal(signal.SIGINT, interrupted)
+listings.hold()
+sys.argv.pop(0)
+runpy.run_path(sys.argv[0], run_name="__main__")
+"""
+
+
+@pytest.mark.skipif(unavailable() is not None, reason=str(unavailable()))
+def test_ctrl_c_exits_130(bench_repo):
+    proc = subprocess.Popen([sys.executable, "-c", HELD_CLI, str(REPO / "tests"), str(PYRER),
+                             "scan", "--check-package-files", "--package-filenames", "nothere",
+                             str(bench_repo)], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        # the first listing of the scan is waiting: the scan is running, and stays so
+        ready, _, _ = select.select([proc.stdout], [], [], 600)
+        held = proc.stdout.readline() if ready else b""
+        if held == b"held\n":
+            proc.send_signal(signal.SIGINT)
+        stdout, stderr = proc.communicate(timeout=600)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    assert held == b"held\n", stderr
     assert proc.returncode == 130, stderr
     assert stderr.decode().strip() == "pyrer: interrupted"
+    assert stdout == b""
 
 
 def test_demo(cache_dir, bench_repo):

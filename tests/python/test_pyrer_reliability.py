@@ -68,6 +68,30 @@ def test_absolute_roots_scan_in_a_deleted_working_directory(tmp_path):
     assert proc.stdout.splitlines() == ["1", "0 [('canonicalize', 2)]"]
 
 
+def test_rez_settings_are_read_in_a_deleted_working_directory(tmp_path):
+    """A script read on stdin (as `python -c` and the REPL) has '' first on sys.path: the
+    working directory, which rez's plugin loader lists when pyrer reads rez's settings.
+    Deleted, it holds no plugin, and the scan takes rez's settings as anywhere else,
+    leaving sys.path and its importer cache as they were."""
+    pytest.importorskip("rez")
+    (tmp_path / "root" / "foo" / "1.0").mkdir(parents=True)
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    script = textwrap.dedent("""
+        import os, sys, pyrer
+        os.rmdir(os.getcwd())
+        path, cache = list(sys.path), dict(sys.path_importer_cache)
+        print(sys.path[0] == "", len(pyrer.scan_repo(sys.argv[1])))
+        print(sys.path == path, "" in sys.path_importer_cache, "" in cache)
+        print(pyrer._options.rez_settings())
+    """)
+    proc = subprocess.run([sys.executable, "-", str(tmp_path / "root")], input=script,
+                          capture_output=True, text=True, timeout=600, cwd=gone)
+    assert proc.returncode == 0, proc.stderr
+    settings = run_python("import pyrer; print(pyrer._options.rez_settings())").stdout
+    assert proc.stdout.splitlines() == ["True 1", "True False False", settings.strip()]
+
+
 # clone and clone3 by machine; the filter refuses threads (clone with CLONE_THREAD:
 # EAGAIN, clone3: ENOSYS so that libc falls back to clone), as RLIMIT_NPROC does.
 SYSCALLS = {"x86_64": (56, 435), "aarch64": (220, 435)}

@@ -52,6 +52,12 @@ def repo(tmp_path) -> Path:
           "    if in_context() and 'lib' in request:\n"
           "        return ['python-2']\n"
           "    return ['python-3']\n")
+    # where rez's solver raises, though an older version would solve
+    for name, broken in (("needs_missing", "nothere"), ("needs_missing_version", "python-9"),
+                         ("self_conflict", "python-2', 'python-3")):
+        touch(root / name / "1.0" / "package.py", f"name='{name}'\nversion='1.0'\n")
+        touch(root / name / "2.0" / "package.py",
+              f"name='{name}'\nversion='2.0'\nrequires=['{broken}']\n")
     return root
 
 
@@ -125,7 +131,10 @@ def test_fallbacks_answer_as_rez_and_are_counted(repo, monkeypatch):
     py3 = PackageFilterList.from_pod([{"excludes": ["python-3.11"]}])
     cases = [
         ("not_solved", (["lib", "python-3"],), {}),
-        ("not_solved", (["nothere"],), {}),
+        ("rez_raises", (["nothere"],), {}),
+        ("rez_raises", (["needs_missing"],), {}),
+        ("rez_raises", (["needs_missing_version"],), {}),
+        ("rez_raises", (["self_conflict"],), {}),
         ("package_filter", (["tool"],), {"package_filter": py3}),
         ("timestamp", (["tool"],), {"timestamp": 2_000_000_000}),
         ("package_orderers", (["tool"],),
@@ -143,6 +152,49 @@ def test_fallbacks_answer_as_rez_and_are_counted(repo, monkeypatch):
         kwargs.setdefault("package_paths", paths)
         outcome, fast, fallbacks = same_as_stock(monkeypatch, *args, **kwargs)
         assert (fast, fallbacks) == (0, {reason: 1}), (reason, outcome)
+
+
+NESTED = """\
+from rez.resolved_context import ResolvedContext
+import pyrer
+resolved = ResolvedContext(['python-3'], package_paths=[{root!r}]).resolved_packages
+assert pyrer.solve(['python-3'], package_paths=[{root!r}]).status == 'solved'
+requires = ['python-' + str(resolved[0].version)]
+"""
+
+LATE_NESTED = """\
+@late()
+def requires():
+    from rez.resolved_context import ResolvedContext
+    inner = ResolvedContext(['python-2'], package_paths=[{root!r}])
+    return ['python-' + str(inner.resolved_packages[0].version)]
+"""
+
+
+def test_package_files_that_resolve_while_loading(repo):
+    """A package file (with ResolvedContext and pyrer.solve), or a late-bound attribute,
+    that runs a resolve of its own while rez's solver loads it: no deadlock (the context
+    once went through a process-wide lock taken twice), and stock rez's answer (each in a process with a
+    deadline, so a hang fails the test instead of stopping the suite)."""
+    for name, body in (("nested", NESTED), ("late_nested", LATE_NESTED)):
+        touch(repo / name / "1.0" / "package.py",
+              f"name='{name}'\nversion='1.0'\n" + body.format(root=str(repo)))
+    code = ("import sys, pyrer\n"
+            "from rez.resolved_context import ResolvedContext\n"
+            "for name in ('nested', 'late_nested'):\n"
+            "    c = ResolvedContext([name], package_paths=[sys.argv[1]])\n"
+            "    print(c.status.name, [v.qualified_name for v in c.resolved_packages])\n"
+            "print(pyrer.rez_integration_stats()['fast_solves'])\n")
+    outputs = {}
+    for switch in ("0", "1"):
+        proc = subprocess.run([sys.executable, "-c", code, str(repo)], capture_output=True,
+                              text=True, timeout=120, env=dict(os.environ, PYRER_REZ_SOLVER=switch))
+        assert proc.returncode == 0, proc.stderr
+        outputs[switch] = proc.stdout.splitlines()
+    assert outputs["1"][:2] == outputs["0"][:2] == [
+        "solved ['python-3.11.4[]', 'nested-1.0[]']", "solved ['python-2.7.18[]', 'late_nested-1.0[]']"]
+    # the outer resolves at least were pyrer's (the switch on), none with it off
+    assert int(outputs["1"][2]) >= 2 and outputs["0"][2] == "0"
 
 
 def test_fallbacks_are_reported_at_rez_debug_verbosity(repo):

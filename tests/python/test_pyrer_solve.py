@@ -4,10 +4,13 @@ the rest) against stock rez 3.4.0 (``ResolvedContext``, ``iter_packages``)."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -31,6 +34,22 @@ MEMORY = [
     P("tool", "1.0", None, [["python-2.7"], ["python-3"]]),
     P("old", "1.0", ["python-2"]),
 ]
+
+
+def test_static_reader_refuses_a_str_that_is_not_unicode(tmp_path):
+    """A lone surrogate is in no file rez could load: the reader cannot prove rez's
+    value, so None (as for anything else it cannot read), never UnicodeEncodeError."""
+    assert pyrer.parse_static_package_py("name = 'a\udc80'\nversion = '1.0'\n") is None
+    assert pyrer.parse_static_package_py("name = 'a'\nversion = '1.0'\n# \ud800\n") is None
+    assert pyrer.parse_static_package_py("name = 'a'\nversion = '1.0'\n").name == "a"
+    with pytest.raises(TypeError, match="source"):
+        pyrer.parse_static_package_py(b"name = 'a'\nversion = '1.0'\n")
+    # a path the filesystem encoding cannot encode names no file: None, as a missing file
+    path = str(write_pkg(tmp_path, "a", "1.0"))
+    read = pyrer.parse_static_packages_py([path, str(tmp_path / "\ud800"), path + "\udc80"])
+    assert [p and p.name for p in read] == ["a", None, None]
+    with pytest.raises(TypeError, match="paths"):
+        pyrer.parse_static_packages_py([path, 1])
 
 
 def test_package_data_is_rc3s_plain_mutable_value():
@@ -68,16 +87,60 @@ def test_solve_over_packages():
 
 def test_failures_and_bad_requests_are_results():
     assert pyrer.solve(["old", "numpy-1.20"], MEMORY).status == "failed"
+    # where rez raises (rez's exception and message), not a failed resolve as in rc3
     r = pyrer.solve(["nothere"], MEMORY)
-    assert (r.status, r.failure_description) == ("failed", "package family not found: nothere")
+    assert (r.status, r.failure_description) == (
+        "error", "PackageFamilyNotFoundError: package family not found: nothere")
     r = pyrer.solve(["numpy-9"], MEMORY)
-    assert (r.status, r.failure_description) == ("failed", "package could not be found: numpy-9")
+    assert (r.status, r.failure_description) == (
+        "error", "PackageNotFoundError: Package could not be found: numpy-9")
     with pytest.raises(ValueError):
         pyrer.solve(["x"], MEMORY, variant_select_mode="nope")
     with pytest.raises(TypeError):
         pyrer.solve(["x"], ["notdata"])
     with pytest.raises(ValueError, match="not both"):
         pyrer.solve(["x"], load_family=lambda n: [], package_paths=["/x"])
+
+
+def test_requests_rez_rejects_are_errors_and_forms_it_accepts_solve():
+    """rez raises PackageRequestError for `~`, `!`, `!.eph` (rc3 solved them to []) and
+    VersionError for an impossible bound; it solves `a>` (every version; rer panicked)."""
+    for request, error in (("~", "PackageRequestError: Not a valid package name: \"\""),
+                           ("!", "PackageRequestError: Not a valid package name: \"\""),
+                           ("!.eph", "PackageRequestError: Not a valid package name: \".eph\""),
+                           ("~.eph-1", "PackageRequestError"),
+                           ("a-3+<2", "VersionError: Invalid bound")):
+        r = pyrer.solve([request], [P("a", "1")])
+        assert (r.status, r.resolved) == ("error", []), request
+        assert r.failure_description.startswith(f"invalid package request {request!r}"
+                                                 .replace("'", '"')), r.failure_description
+        assert error in r.failure_description, (request, r.failure_description)
+    assert pyrer.solve(["a>"], [P("a", "1"), P("a", "2")]).resolved == [("a", "2", None)]
+    # a str that is not UTF-8 is reported like any bad request, not raised
+    r = pyrer.solve(["a\udc80"], [P("a", "1")])
+    assert r.status == "error" and "lone surrogate" in r.failure_description
+
+
+def test_where_rez_raises_solve_errors_instead_of_backtracking():
+    """rez raises on a missing dependency or version and on a package whose own
+    requirements conflict, even where an older version would resolve; rc3 backtracked."""
+    pkgs = [P("bad", "1.0"), P("bad", "2.0", ["nothere"]), P("app", "0.5"),
+            P("app", "1", ["dep-5"]), P("dep", "1"), P("dep", "2"),
+            P("ic", "1"), P("ic", "2", ["dep-1", "dep-2"]), P("eps", "1.0"),
+            P("ic2", "1"), P("ic2", "2", ["eps==1.0", "eps>1.0<=2"])]
+    expected = {
+        "bad": "PackageFamilyNotFoundError: package family not found: nothere",
+        "app": "PackageNotFoundError: Package could not be found: dep-5",
+        "ic": "ResolveError: The package ic-2[] has an internal requirements conflict: "
+              "dep-1 <--!--> dep-2",
+        "ic2": "ResolveError: The package ic2-2[] has an internal requirements conflict: "
+               "eps==1.0 <--!--> eps>1.0<=2",
+    }
+    for request, error in expected.items():
+        r = pyrer.solve([request], pkgs)
+        assert (r.status, r.failure_description) == ("error", error), request
+    # a version that does not exist only where the solve does not need it: solved
+    assert pyrer.solve(["bad-1"], pkgs).resolved == [("bad", "1.0", None)]
 
 
 def test_invalid_request_is_an_error_and_prints_nothing():
@@ -92,7 +155,8 @@ def test_invalid_request_is_an_error_and_prints_nothing():
     assert proc.returncode == 0 and proc.stderr == "", proc.stderr
     first, second = proc.stdout.splitlines()
     assert first.startswith('error invalid package request "a=="'), first
-    assert second.startswith("error ") and "invalid requirement" in second, second
+    assert second == ('error package a-1: requirement "b==": "b==" asks for the empty version '
+                      "(an unversioned package) only, which rer's solver cannot hold"), second
 
 
 def test_load_family_contract():
@@ -105,7 +169,8 @@ def test_load_family_contract():
     r = pyrer.solve(["numpy-1.20"], load_family=load)
     assert r.status == "solved" and r.resolved[-1] == ("numpy", "1.20.0", None)
     assert calls[0] == ("numpy", "1.20") and [c[0] for c in calls] == ["numpy", "python"]
-    assert pyrer.solve(["numpy"], load_family=lambda name: []).status == "failed"
+    assert pyrer.solve(["numpy"], load_family=lambda name: []).failure_description == \
+        "PackageFamilyNotFoundError: package family not found: numpy"
 
     def broken(name):
         raise RuntimeError("boom")
@@ -154,9 +219,7 @@ def small_repo(tmp_path) -> Path:
 
 
 def stock(request, paths):
-    """rez's answer as (status, sorted resolve). rez raises for a family or version that
-    the request names and no repository has; pyrer (as rc3) reports those as failed."""
-    from rez.exceptions import PackageFamilyNotFoundError, PackageNotFoundError
+    """rez's answer as (status, sorted resolve); where rez raises, "error"."""
     from rez.package_repository import package_repository_manager
     from rez.resolved_context import ResolvedContext
 
@@ -164,8 +227,6 @@ def stock(request, paths):
     try:
         ctx = ResolvedContext(request, package_paths=[str(p) for p in paths],
                               add_implicit_packages=False)
-    except (PackageFamilyNotFoundError, PackageNotFoundError):
-        return "failed", []
     except Exception:
         return "error", []
     status = ctx.status.name if ctx.status.name in ("solved", "failed") else "error"
@@ -291,6 +352,33 @@ def test_load_packages_equals_rez_and_reports_bad_files(small_repo):
     assert result.rez_loads == 4 and result.static_reads == len(ours) - 3
 
 
+def test_load_packages_notes_roots_that_are_not_directories(small_repo, tmp_path):
+    """rez lists nothing under a missing root or a file, and raises nothing (not even
+    with on_error="raise"); the result names them as scan_repo's does."""
+    (tmp_path / "file").write_text("")
+    typo = tmp_path / "typo"
+    roots = [typo, small_repo, tmp_path / "file"]
+    result = pyrer.load_packages(roots)
+    fields = sorted((p.name, p.version, p.requires, p.variants) for p in result)
+    assert fields == sorted((p.name, p.version, p.requires, p.variants)
+                            for p in pyrer.load_packages(small_repo))
+    assert result.problems == ()
+    assert result.absent_roots == pyrer.scan_repo(roots).absent_roots == (
+        pyrer.AbsentRoot(str(typo), "does not exist",
+                         f"root {typo} does not exist: rez lists no packages there"),
+        pyrer.AbsentRoot(str(tmp_path / "file"), "is not a directory",
+                         f"root {tmp_path / 'file'} is not a directory: rez lists no packages "
+                         "there"))
+    assert pyrer.load_packages(small_repo).absent_roots == ()
+    alone = pyrer.load_packages(typo, families=["python"])
+    assert list(alone) == [] and [a.root for a in alone.absent_roots] == [str(typo)]
+    # with problems, the partial result of ScanError carries them too
+    write_pkg(small_repo, "broken", "1.0").write_text("requires = [\n")
+    with pytest.raises(pyrer.ScanError) as raised:
+        pyrer.load_packages(roots)
+    assert raised.value.partial.absent_roots == result.absent_roots
+
+
 def test_presolve_time_includes_package_loads(tmp_path):
     root = tmp_path / "slow"
     write_pkg(root, "slow", "1.0", extra="import time\ntime.sleep(0.2)\n")
@@ -315,17 +403,82 @@ def test_differential_script_runs(tmp_path):
     assert text.count("<!-- solve:begin -->") == 1 and "<!-- solve:end -->" in text
 
 
-def test_ranges_rer_misreads_give_an_error_not_a_wrong_resolve():
-    """rer-version 1.0.0-rc.3 reads `a>1` as `a-1+` and `a-1+<=2` as `a-1+<2`. Where the
-    bound version exists, rez's answer could differ, so solve reports an error."""
+def test_ranges_rer_misreads_are_solved_as_rez_reads_them():
+    """rer-version 1.0.0-rc.3 reads `a>1` as `a-1+` and `a-1+<=2` as `a-1+<2`; pyrer
+    hands rer those ranges in forms it reads as rez does, and shows them as written."""
     from rez.version import Requirement, Version
 
     assert Version("1") not in Requirement("a>1").range          # rez excludes the bound
     assert Version("2") in Requirement("a-1+<=2").range          # and includes this one
-    r = pyrer.solve(["a>1"], [P("a", "1")])
-    assert r.status == "error" and '"a>1"' in r.failure_description, r.failure_description
-    r = pyrer.solve(["b"], [P("b", "1", ["a-1+<=2"]), P("a", "2")])
-    assert r.status == "error" and '"a-1+<=2"' in r.failure_description
-    # without a version on the bound, rer's reading equals rez's: solved as usual
-    assert pyrer.solve(["a>1"], [P("a", "2")]).resolved == [("a", "2", None)]
-    assert pyrer.solve(["b"], [P("b", "1", ["a-1+<=2"]), P("a", "1.5")]).status == "solved"
+    a = [P("a", "1"), P("a", "1.0"), P("a", "1.5"), P("a", "2"), P("a", "2.0")]
+    assert pyrer.solve(["a>1<2"], a).resolved == [("a", "1.5", None)]
+    assert pyrer.solve(["a>1.5<=2"], a).resolved == [("a", "2", None)]
+    assert pyrer.solve(["a-<=2,>1"], a).resolved == [("a", "2", None)]
+    assert pyrer.solve(["a>1<1.5"], a).resolved == [("a", "1.0", None)]
+    r = pyrer.solve(["b"], [P("b", "1", ["a-1+<=2"])] + a)
+    assert r.resolved == [("a", "2", None), ("b", "1", None)]
+    assert r.resolved_packages[1].requires == ["a-1+<=2"]
+    r = pyrer.solve(["a>2.0"], a)
+    assert (r.status, r.failure_description) == (
+        "error", "PackageNotFoundError: Package could not be found: a>2.0")
+
+
+UNREADABLE_VERSION = """
+import json, sys, pyrer
+from rez.resolved_context import ResolvedContext
+root, out = sys.argv[1], {}
+for request in (["foo-1"], ["foo"]):
+    r = pyrer.solve(request, package_paths=[root])
+    try:
+        c = ResolvedContext(request, package_paths=[root], add_implicit_packages=False)
+        rez = [c.status.name, [[v.name, str(v.version)] for v in c.resolved_packages]]
+    except Exception as err:
+        rez = ["raised", type(err).__name__]
+    out[request[0]] = {"ours": [r.status, [list(x[:2]) for x in r.resolved]], "rez": rez}
+loaded = pyrer.load_packages(root, on_error="collect")
+out["load"] = [[p.name, p.version] for p in loaded]
+out["load_problems"] = [[p.path, p.operation] for p in loaded.problems]
+print(json.dumps(out))
+"""
+
+
+@pytest.fixture
+def world_readable_dir():
+    """A temporary directory another user can reach (pytest's tmp_path is root's only)."""
+    base = Path(tempfile.mkdtemp(prefix="pyrer-user-", dir="/tmp"))
+    base.chmod(0o755)
+    yield base
+    shutil.rmtree(base)
+
+
+def test_an_unreadable_version_directory_leaves_the_readable_ones(world_readable_dir):
+    """As a user who cannot read foo/2.0: rez resolves foo-1 with the readable 1.0 and
+    raises for foo (it loads 2.0); so does pyrer, and load_packages keeps 1.0, reporting
+    2.0's load as a problem (before: the whole family went to rez, and failed)."""
+    python = shutil.which("python3", path="/usr/bin:/usr/local/bin")
+    if os.geteuid() != 0 or not shutil.which("setpriv") or not python:
+        pytest.skip("needs root, setpriv and a system python3 to run as another user")
+    tmp_path = world_readable_dir
+    site = tmp_path / "site"
+    for module in ("pyrer", "rez", "rezplugins"):
+        spec = importlib.util.find_spec(module)
+        shutil.copytree(Path(spec.origin).parent, site / module)
+    root = tmp_path / "repo"
+    for v in ("1.0", "2.0"):
+        write_pkg(root, "foo", v)
+    (root / "foo" / "2.0").chmod(0)
+    for path in [tmp_path, *tmp_path.rglob("*")]:
+        if path != root / "foo" / "2.0":
+            path.chmod(path.stat().st_mode | 0o555)
+    proc = subprocess.run(
+        ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", python, "-c",
+         UNREADABLE_VERSION, str(root)],
+        capture_output=True, text=True, timeout=300,
+        env={"PYTHONPATH": str(site), "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"})
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = json.loads(proc.stdout)
+    assert out["foo-1"] == {"ours": ["solved", [["foo", "1.0"]]],
+                            "rez": ["solved", [["foo", "1.0"]]]}
+    assert out["foo"]["ours"][0] == "error" and out["foo"]["rez"][0] == "raised"
+    assert out["load"] == [["foo", "1.0"]]
+    assert [str(root / "foo" / "2.0"), "load"] in out["load_problems"]
