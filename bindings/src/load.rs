@@ -18,6 +18,14 @@ use crate::records::Problem;
 use crate::request;
 use pyrer_reader::quiet;
 
+/// `load_packages`'s packages, problems, stats and absent roots.
+type Loaded<'py> = (
+    Vec<PackageData>,
+    Bound<'py, PyList>,
+    Bound<'py, PyDict>,
+    Bound<'py, PyList>,
+);
+
 /// Loads every package of `paths` (or of `options["families"]`), first root
 /// winning a version, in the scan's order. Returns `(packages, problems,
 /// stats, absent_roots)`: a file rez cannot load is a problem (operation
@@ -30,12 +38,7 @@ pub(crate) fn load_packages<'py>(
     py: Python<'py>,
     paths: Vec<Bound<'py, PyString>>,
     options: Bound<'_, PyDict>,
-) -> PyResult<(
-    Vec<PackageData>,
-    Bound<'py, PyList>,
-    Bound<'py, pyo3::types::PyDict>,
-    Bound<'py, PyList>,
-)> {
+) -> PyResult<Loaded<'py>> {
     let (request, roots) = request::build(py, paths, &options)?;
     let root_strings: Vec<Py<PyString>> = roots.iter().map(|root| root.clone_ref(py)).collect();
     let rez = RezLoader::new(py, roots, None)?;
