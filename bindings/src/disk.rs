@@ -13,20 +13,21 @@
 //! finds them ready instead of waiting on a chain of round trips.
 
 use std::collections::{HashMap, HashSet, VecDeque};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
-use pyrer_reader::{is_rez_version, StaticPackage};
+use pyrer_reader::{is_rez_version, NotStatic, StaticPackage};
 use pyrer_scanner::{Format, PackageKind, ScanOptions};
 use rer_resolver::rez_solver::{FamilyMap, Requirement};
 use rer_resolver::PackageData as SolverData;
 use rer_version::{RerVersion, VersionRange};
 
 use crate::package::PackageData;
+use crate::reasons::{self, Reasons};
 use crate::request;
 use pyrer_reader::quiet;
 
@@ -58,6 +59,7 @@ pub(crate) struct Stats {
     pub(crate) rez_load: Duration,
     pub(crate) readahead_families: usize,
     pub(crate) readahead_hits: usize,
+    pub(crate) rez_reasons: Reasons,
 }
 
 impl Stats {
@@ -74,6 +76,7 @@ impl Stats {
         d.set_item("rez_load_ms", ms(self.rez_load))?;
         d.set_item("readahead_families", self.readahead_families)?;
         d.set_item("readahead_hits", self.readahead_hits)?;
+        d.set_item("rez_reasons", self.rez_reasons.counts(py)?)?;
         Ok(d)
     }
 }
@@ -108,16 +111,18 @@ impl Entry {
 /// What reading an entry's file gave.
 pub(crate) enum Read {
     Static(StaticPackage),
-    /// rez must load it (why: the static reader's reason, a YAML file, an I/O error).
-    Rez,
+    /// rez must load it, for this reason (`reasons`: the static reader's, a YAML
+    /// file, an I/O error).
+    Rez(&'static str),
 }
 
 /// A family's entries across the roots, deduplicated (first root wins).
 struct Family {
     entries: Vec<Entry>,
-    /// The whole family goes to rez: a combined family (`ROOT/foo.py`) or a
-    /// scan problem, where only rez knows its exact answer.
-    to_rez: bool,
+    /// The whole family goes to rez, and why: a combined family (`ROOT/foo.py`)
+    /// or a family directory that could not be listed, where only rez knows its
+    /// exact answer.
+    to_rez: Option<&'static str>,
 }
 
 enum Slot {
@@ -231,15 +236,15 @@ impl DiskSource {
                 out.push((version.clone(), data.clone()));
             }
         }
-        let result = if family.to_rez {
-            self.counted(|rez| rez.family(name), Vec::len)
+        let result = if let Some(reason) = family.to_rez {
+            self.counted(|rez| rez.family(name), Vec::len, reason, Path::new(name))
                 .map(|loaded| merge(&mut out, &mut keys, loaded))
         } else {
             let stats = read_entries(&mut family.entries, &wanted);
             self.add_stats(&stats);
             self.collect(name, &family.entries, &wanted, &mut out, &mut keys)
         };
-        if result.is_ok() && !family.to_rez {
+        if result.is_ok() && family.to_rez.is_none() {
             let loaded = wanted.iter().map(|&i| &family.entries[i]);
             queue(&self.shared, requirement_ranges(loaded));
         }
@@ -316,9 +321,11 @@ impl DiskSource {
                     requires: package.requires.clone(),
                     variants: package.variants.clone(),
                 },
-                _ => self.counted(
+                other => self.counted(
                     |rez| rez.package(entry.root, name, &entry.version, &entry.path),
                     |_| 1,
+                    rez_reason(other.as_ref()),
+                    &entry.path,
                 )?,
             };
             files.insert(
@@ -332,19 +339,24 @@ impl DiskSource {
     }
 
     /// Runs a rez load, counting its time and the packages it loaded (`loads` of
-    /// its result; a failed load counts as one).
+    /// its result; a failed load counts as one) under `reason`, `example` being
+    /// the file (or family) loaded.
     fn counted<T>(
         &self,
         f: impl FnOnce(&RezLoader) -> Result<T, String>,
         loads: impl FnOnce(&T) -> usize,
+        reason: &'static str,
+        example: &Path,
     ) -> Result<T, String> {
         let began = Instant::now();
         let result = f(&self.rez);
-        self.add_stats(&Stats {
+        let mut stats = Stats {
             rez_loads: result.as_ref().map_or(1, loads),
             rez_load: began.elapsed(),
             ..Stats::default()
-        });
+        };
+        stats.rez_reasons.note(reason, example, stats.rez_loads);
+        self.add_stats(&stats);
         result
     }
 }
@@ -435,6 +447,7 @@ fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 pub(crate) fn add(total: &mut Stats, part: &Stats) {
+    total.rez_reasons.merge(&part.rez_reasons);
     total.families += part.families;
     total.scan += part.scan;
     total.files_read += part.files_read;
@@ -515,7 +528,7 @@ fn lookup(shared: &Shared, name: &str) -> (Family, Stats) {
             return (
                 Family {
                     entries: Vec::new(),
-                    to_rez: true,
+                    to_rez: Some(reasons::UNLISTED),
                 },
                 stats,
             );
@@ -523,12 +536,12 @@ fn lookup(shared: &Shared, name: &str) -> (Family, Stats) {
     };
     let mut family = Family {
         entries: Vec::new(),
-        to_rez: !unlisted_families(&output).is_empty(),
+        to_rez: (!unlisted_families(&output).is_empty()).then_some(reasons::UNLISTED),
     };
     let mut keys: HashSet<String> = HashSet::new();
     for package in output.packages {
         if package.kind == PackageKind::Combined {
-            family.to_rez = true;
+            family.to_rez = Some(reasons::COMBINED);
             continue;
         }
         let entry = Entry::new(package);
@@ -541,77 +554,86 @@ fn lookup(shared: &Shared, name: &str) -> (Family, Stats) {
 
 /// Reads and statically reads the entries `wanted` that are not read yet.
 pub(crate) fn read_entries(entries: &mut [Entry], wanted: &[usize]) -> Stats {
-    let todo: Vec<usize> = wanted
+    let todo: Vec<(usize, &Entry)> = wanted
         .iter()
-        .copied()
-        .filter(|&i| entries[i].read.is_none())
+        .map(|&i| (i, &entries[i]))
+        .filter(|(_, e)| e.read.is_none())
         .collect();
     let mut stats = Stats::default();
     if todo.is_empty() {
         return stats;
     }
     let began = Instant::now();
-    let paths: Vec<(usize, PathBuf, bool)> = todo
-        .iter()
-        .map(|&i| {
-            (
-                i,
-                entries[i].path.clone(),
-                entries[i].format == Some(Format::Py),
-            )
-        })
-        .collect();
-    let contents = read_files(&paths);
+    let done = on_read_threads(&todo, |entry| read_one(entry));
     stats.read = began.elapsed();
-    for (i, bytes) in contents {
-        let entry = &mut entries[i];
-        let read = match bytes {
-            Some(bytes) => {
-                stats.files_read += 1;
-                let began = Instant::now();
-                let parsed = quiet::catch(|| {
-                    pyrer_reader::read_package_py(&bytes, &entry.family, &entry.version)
-                });
-                stats.static_parse += began.elapsed();
-                match parsed {
-                    Ok(Ok(package)) => {
-                        stats.static_reads += 1;
-                        Read::Static(package)
-                    }
-                    _ => Read::Rez,
-                }
-            }
-            None => Read::Rez,
-        };
-        entry.read = Some(read);
+    for (i, (read, parse)) in done {
+        if let Some(parse) = parse {
+            stats.files_read += 1;
+            stats.static_parse += parse;
+        }
+        if matches!(read, Read::Static(_)) {
+            stats.static_reads += 1;
+        }
+        entries[i].read = Some(read);
     }
     stats
 }
 
-/// The bytes of each `.py` file (None for other formats and unreadable files:
-/// rez reads those itself, and reports its own errors), read concurrently.
-fn read_files(paths: &[(usize, PathBuf, bool)]) -> Vec<(usize, Option<Vec<u8>>)> {
-    let read = |(i, path, py): &(usize, PathBuf, bool)| {
-        (*i, if *py { std::fs::read(path).ok() } else { None })
+/// One entry's file read and statically read (on a read thread), and the time
+/// the static read took (None: no file was read).
+fn read_one(entry: &Entry) -> (Read, Option<Duration>) {
+    if entry.format != Some(Format::Py) {
+        return (Read::Rez(reasons::FORMAT), None);
+    }
+    let Ok(bytes) = std::fs::read(&entry.path) else {
+        return (Read::Rez(reasons::UNREADABLE), None);
     };
-    if paths.len() <= 1 {
-        return paths.iter().map(read).collect();
+    let began = Instant::now();
+    let parsed = quiet::catch(|| {
+        pyrer_reader::read_in_repository(&bytes, &entry.family, &entry.version, || {
+            pyrer_reader::old_format_beside(&entry.path)
+        })
+    });
+    let read = match parsed {
+        Ok(Ok(package)) => Read::Static(package),
+        Ok(Err(refused)) => Read::Rez(refused.reason()),
+        // A reader panic is a bug, but rez's load is still the answer.
+        Err(_) => Read::Rez(NotStatic::Guard(String::new()).reason()),
+    };
+    (read, Some(began.elapsed()))
+}
+
+/// Why an entry went to rez (an entry is read before it is loaded).
+pub(crate) fn rez_reason(read: Option<&Read>) -> &'static str {
+    match read {
+        Some(Read::Rez(reason)) => reason,
+        _ => reasons::UNREADABLE,
+    }
+}
+
+/// `work` on each `(index, item)`, on up to `READ_THREADS` threads (on this one
+/// where none can be started), results by index.
+fn on_read_threads<T: Sync, R: Send>(
+    items: &[(usize, T)],
+    work: impl Fn(&T) -> R + Sync,
+) -> Vec<(usize, R)> {
+    let run = |(i, item): &(usize, T)| (*i, work(item));
+    if items.len() <= 1 {
+        return items.iter().map(run).collect();
     }
     let next = std::sync::atomic::AtomicUsize::new(0);
-    let threads = paths.len().min(READ_THREADS);
-    let mut out: Vec<(usize, Option<Vec<u8>>)> = std::thread::scope(|scope| {
+    let take = || items.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed));
+    let threads = items.len().min(READ_THREADS);
+    let mut out: Vec<(usize, R)> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..threads)
             .filter_map(|_| {
                 std::thread::Builder::new()
                     .spawn_scoped(scope, || {
                         let mut mine = Vec::new();
-                        loop {
-                            let n = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                            match paths.get(n) {
-                                Some(item) => mine.push(read(item)),
-                                None => return mine,
-                            }
+                        while let Some(item) = take() {
+                            mine.push(run(item));
                         }
+                        mine
                     })
                     .ok()
             })
@@ -620,9 +642,9 @@ fn read_files(paths: &[(usize, PathBuf, bool)]) -> Vec<(usize, Option<Vec<u8>>)>
             .into_iter()
             .flat_map(|h| h.join().unwrap_or_default())
             .collect();
-        // Whatever no thread took (threads could not be started): read here.
-        while let Some(item) = paths.get(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)) {
-            all.push(read(item));
+        // Whatever no thread took (threads could not be started): done here.
+        while let Some(item) = take() {
+            all.push(run(item));
         }
         all
     });
@@ -716,7 +738,7 @@ fn readahead(shared: &Shared) {
         let loaded = quiet::catch(|| {
             let (mut family, mut stats) = lookup(shared, &name);
             let mut requirements = Vec::new();
-            if !family.to_rez {
+            if family.to_rez.is_none() {
                 let parsed = range.as_deref().map(VersionRange::parse);
                 let wanted = in_range_indexes(&family.entries, parsed.as_ref());
                 add(&mut stats, &read_entries(&mut family.entries, &wanted));

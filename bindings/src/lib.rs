@@ -17,6 +17,7 @@ mod error;
 mod load;
 mod package;
 mod prefetch;
+mod reasons;
 mod records;
 mod request;
 mod run;

@@ -1,7 +1,8 @@
 //! `load_packages`: `solve(package_paths=...)`'s pipeline (scan, read, static
 //! read, rez for the rest) over whole roots or named families.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::path::Path;
 use std::time::Instant;
 
 use pyo3::prelude::*;
@@ -10,28 +11,32 @@ use pyrer_scanner::{PackageKind, ScanError, ScanOutput};
 
 use crate::convert::{absent_roots, problems, Names};
 use crate::disk::{
-    add, read_entries, unlisted_families, version_key, Entry, Read, RezLoader, Stats,
+    add, read_entries, rez_reason, unlisted_families, version_key, Entry, Read, RezLoader, Stats,
 };
 use crate::error::BindingError;
 use crate::package::PackageData;
+use crate::reasons;
 use crate::records::Problem;
 use crate::request;
 use pyrer_reader::quiet;
 
-/// `load_packages`'s packages, problems, stats and absent roots.
+/// `load_packages`'s packages, problems, stats, absent roots and example paths
+/// of the files rez loaded, by reason.
 type Loaded<'py> = (
     Vec<PackageData>,
     Bound<'py, PyList>,
     Bound<'py, PyDict>,
     Bound<'py, PyList>,
+    Bound<'py, PyDict>,
 );
 
 /// Loads every package of `paths` (or of `options["families"]`), first root
 /// winning a version, in the scan's order. Returns `(packages, problems,
-/// stats, absent_roots)`: a file rez cannot load is a problem (operation
-/// 'load'), never data; stats are counts and milliseconds; `absent_roots` are
-/// the roots rez lists nothing under (missing, not directories) as `scan`'s
-/// `(root, reason, message)` tuples.
+/// stats, absent_roots, examples)`: a file rez cannot load is a problem
+/// (operation 'load'), never data; stats are counts and milliseconds, with
+/// `rez_reasons` (`{reason: count}`, module `reasons`); `absent_roots` are the
+/// roots rez lists nothing under (missing, not directories) as `scan`'s
+/// `(root, reason, message)` tuples; `examples` up to three paths per reason.
 #[pyfunction]
 #[pyo3(signature = (paths, options))]
 pub(crate) fn load_packages<'py>(
@@ -69,11 +74,16 @@ pub(crate) fn load_packages<'py>(
         problem_list.append(Bound::new(py, problem)?)
     };
     let began = Instant::now();
-    for entry in entries.iter_mut().filter(|e| !whole.contains(&e.family)) {
+    for entry in entries
+        .iter_mut()
+        .filter(|e| !whole.contains_key(&e.family))
+    {
         let data = match entry.read.take() {
             Some(Read::Static(package)) => Ok((package.requires, package.variants)),
-            _ => {
+            other => {
                 stats.rez_loads += 1;
+                let reason = rez_reason(other.as_ref());
+                stats.rez_reasons.note(reason, &entry.path, 1);
                 rez.package(entry.root, &entry.family, &entry.version, &entry.path)
                     .map(|d| (d.requires, d.variants))
             }
@@ -88,12 +98,13 @@ pub(crate) fn load_packages<'py>(
             Err(message) => fail(&entry.path.display().to_string(), message)?,
         }
     }
-    let mut whole: Vec<&String> = whole.iter().collect();
-    whole.sort();
-    for family in whole {
+    for (family, reason) in &whole {
         match rez.family(family) {
             Ok(loaded) => {
                 stats.rez_loads += loaded.len();
+                stats
+                    .rez_reasons
+                    .note(reason, Path::new(family), loaded.len());
                 packages.extend(loaded.into_iter().map(|(version, d)| PackageData {
                     name: family.clone(),
                     version,
@@ -106,7 +117,8 @@ pub(crate) fn load_packages<'py>(
     }
     stats.rez_load = began.elapsed();
     let absent = absent_roots(py, &output.absent_roots, &root_strings)?;
-    Ok((packages, problem_list, stats.to_dict(py)?, absent))
+    let examples = stats.rez_reasons.examples(py)?;
+    Ok((packages, problem_list, stats.to_dict(py)?, absent, examples))
 }
 
 fn scan(request: &crate::run::Request) -> Result<ScanOutput, BindingError> {
@@ -127,16 +139,16 @@ fn scan(request: &crate::run::Request) -> Result<ScanOutput, BindingError> {
 /// The scan's packages, one per (family, version) with the first root winning,
 /// and the families only rez can answer for: combined ones (`ROOT/foo.py`) and
 /// those whose directory could not be listed.
-fn entries(output: &ScanOutput) -> (Vec<Entry>, HashSet<String>) {
-    let mut whole: HashSet<String> = unlisted_families(output)
+fn entries(output: &ScanOutput) -> (Vec<Entry>, BTreeMap<String, &'static str>) {
+    let mut whole: BTreeMap<String, &'static str> = unlisted_families(output)
         .into_iter()
-        .map(String::from)
+        .map(|name| (name.to_string(), reasons::UNLISTED))
         .collect();
     let mut seen: HashMap<String, HashSet<String>> = HashMap::new();
     let mut entries = Vec::new();
     for package in &output.packages {
         if package.kind == PackageKind::Combined {
-            whole.insert(package.family.clone());
+            whole.insert(package.family.clone(), reasons::COMBINED);
             continue;
         }
         let entry = Entry::new(package.clone());

@@ -171,7 +171,7 @@ class SolveResult:
     @property
     def presolve_time_ms(self) -> float: ...
     @property
-    def presolve(self) -> Dict[str, Union[int, float]]: ...
+    def presolve(self) -> Dict[str, Any]: ...
 
 def solve(
     package_requests: Sequence[str],
@@ -186,12 +186,18 @@ def solve(
     scan_options: Optional[Dict[str, Any]] = None,
     rez_context: Any = None,
 ) -> SolveResult: ...
-# (packages, problems, stats, absent roots): stats are counts and milliseconds; absent
-# roots are the (root, reason, message) tuples that scan gives as the last item of _Raw
+# (packages, problems, stats, absent roots, examples): stats are counts and milliseconds,
+# and "rez_reasons", {reason: files rez loaded}; absent roots are the (root, reason,
+# message) tuples that scan gives as the last item of _Raw; examples are up to three paths
+# per reason
 def load_packages(
     paths: List[str], options: Dict[str, Any]
 ) -> Tuple[
-    List[PackageData], List[Problem], Dict[str, Union[int, float]], List[Tuple[str, str, str]]
+    List[PackageData],
+    List[Problem],
+    Dict[str, Any],
+    List[Tuple[str, str, str]],
+    Dict[str, List[str]],
 ]: ...
 def parse_static_package_py(source: str) -> Optional[PackageData]: ...
 def parse_static_packages_py(

@@ -109,6 +109,10 @@ class LoadResult(List[PackageData]):
             without an error, and so does ``load_packages``; they are no problem.
         static_reads: how many packages pyrer's static reader read.
         rez_loads: how many rez loaded.
+        rez_reasons: why rez loaded them: ``{reason: packages}`` (the README lists the
+            reasons: the static reader's refusals, files that are not ``package.py``,
+            files that could not be read, combined families, ...).
+        rez_examples: up to three paths (or family names) per reason.
         stats: counts and milliseconds of the scan, reads, static reads and rez loads.
     """
 
@@ -116,17 +120,22 @@ class LoadResult(List[PackageData]):
     absent_roots: Tuple[AbsentRoot, ...]
     static_reads: int
     rez_loads: int
+    rez_reasons: Dict[str, int]
+    rez_examples: Dict[str, Tuple[str, ...]]
     stats: Dict[str, Any]
 
     def __init__(self, packages: Iterable[PackageData] = (), problems: Iterable[Problem] = (),
                  stats: Optional[Dict[str, Any]] = None,
-                 absent_roots: Iterable[Tuple[str, str, str]] = ()) -> None:
+                 absent_roots: Iterable[Tuple[str, str, str]] = (),
+                 rez_examples: Optional[Mapping[str, Iterable[str]]] = None) -> None:
         super().__init__(packages)
         self.problems = tuple(problems)
         self.absent_roots = tuple(AbsentRoot(*absent) for absent in absent_roots)
         self.stats = dict(stats or {})
         self.static_reads = int(self.stats.get("static_reads", 0))
         self.rez_loads = int(self.stats.get("rez_loads", 0))
+        self.rez_reasons = dict(self.stats.get("rez_reasons", {}))
+        self.rez_examples = {k: tuple(v) for k, v in (rez_examples or {}).items()}
 
     def __repr__(self) -> str:
         return (f"LoadResult({len(self)} packages, {len(self.problems)} problems, "
@@ -146,9 +155,9 @@ def load_packages(paths: _Paths, **options: Unpack[ScanOptions]) -> LoadResult:
     nothing and no problem, as in rez (with "raise" too); ``result.absent_roots`` names it.
     """
     request = _disk_request("load_packages", paths, options)
-    packages, problems, stats, absent_roots = _native.load_packages(request.roots,
-                                                                    request.options)
-    result = LoadResult(packages, problems, stats, absent_roots)
+    packages, problems, stats, absent_roots, examples = _native.load_packages(
+        request.roots, request.options)
+    result = LoadResult(packages, problems, stats, absent_roots, examples)
     if result.problems and request.on_error == "raise":
         raise ScanError(result.problems, result)  # type: ignore[arg-type]
     return result

@@ -1,12 +1,13 @@
-"""The pyrer command line: ``pyrer scan``, ``pyrer backends`` and ``pyrer demo``.
+"""The pyrer command line: ``pyrer scan``, ``pyrer load``, ``pyrer backends`` and
+``pyrer demo``.
 
 Exit codes:
     0  the command ran (``scan`` without ``--check`` reports problems but succeeds)
     1  ``scan --check``: the repository has problems, or a root is not a directory;
        ``demo``: pyrer and rez disagree
     2  bad usage: an unknown option, or an invalid option value
-    3  cannot run here: the requested backend is unavailable, or ``demo`` has no
-       rez (``pip install rez==3.4.0``) or rez's enumeration failed
+    3  cannot run here: the requested backend is unavailable, or ``load`` or ``demo``
+       has no rez (``pip install rez==3.4.0``), or rez's enumeration failed
     130  interrupted (Ctrl-C)
     141  stdout was closed early (e.g. piped into head)
 """
@@ -24,6 +25,7 @@ from . import _demo, _native, _options
 from ._api import ScanResult, backends, scan_repo, scan_watched
 from ._native import BackendUnavailableError, __version__
 from ._progress import Progress
+from ._solve import load_packages
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE, EXIT_UNAVAILABLE = 0, 1, 2, 3
 EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 130, 141
@@ -75,9 +77,7 @@ def _parser() -> argparse.ArgumentParser:
         "rez's packages_path, as rez-search does. Unset rez options come from rez's "
         "configuration when rez is installed.",
     )
-    scan.add_argument("paths", nargs="*", metavar="PATH", help="repository root")
-    scan.add_argument("--paths", dest="path_list", metavar="PATHS",
-                      help=f"repository roots separated by {os.pathsep!r}, as rez-env's --paths")
+    _add_roots(scan)
     scan.add_argument("-v", "--verbose", action="store_true",
                       help="also say which backend auto chose, and why")
     scan.add_argument("--json", action="store_true",
@@ -106,6 +106,23 @@ def _parser() -> argparse.ArgumentParser:
                       f"{_native.DEFAULT_CONCURRENCY}, at most {_native.MAX_CONCURRENCY})")
     scan.set_defaults(run=_scan)
 
+    load = commands.add_parser(
+        "load",
+        help="load every package of repository roots, and say which rez had to load",
+        description="Loads every package of the roots as solve(package_paths=...) does "
+        "(scan, static reads, rez for the rest) and prints how many packages there are, "
+        "how many were read statically, how many rez loaded, and the problems. Without "
+        "PATH or --paths it loads rez's packages_path. Needs rez.",
+    )
+    _add_roots(load)
+    load.add_argument("--why", action="store_true",
+                      help="say why rez loaded what it loaded: each reason, how many "
+                      "packages, and example paths")
+    load.add_argument("--json", action="store_true",
+                      help="print one JSON object: packages, static_reads, rez_loads, "
+                      "rez_reasons ({reason: {count, examples}}), problems, absent_roots")
+    load.set_defaults(run=_load)
+
     listing = commands.add_parser(
         "backends", help="list the scan backends and whether they can run here")
     listing.set_defaults(run=_backends)
@@ -124,6 +141,14 @@ def _parser() -> argparse.ArgumentParser:
     demo.add_argument("--backend", default="auto", help="pyrer's backend (default auto)")
     demo.set_defaults(run=_demo_command)
     return parser
+
+
+def _add_roots(command: argparse.ArgumentParser) -> None:
+    """PATH arguments and --paths (see ``_roots``)."""
+    command.add_argument("paths", nargs="*", metavar="PATH", help="repository root")
+    command.add_argument("--paths", dest="path_list", metavar="PATHS",
+                         help=f"repository roots separated by {os.pathsep!r}, as rez-env's "
+                         "--paths")
 
 
 def _positive(text: str) -> int:
@@ -167,6 +192,44 @@ def _scan(args: argparse.Namespace) -> int:
         print(f"pyrer: {absent}", file=sys.stderr)
     failed = result.problems or result.absent_roots
     return EXIT_PROBLEMS if args.check and failed else EXIT_OK
+
+
+def _load(args: argparse.Namespace) -> int:
+    roots = _roots(args)
+    start = time.perf_counter()
+    with Progress(f"loading {len(roots)} root(s)"):
+        try:
+            result = load_packages(roots, on_error="collect")
+        except RuntimeError as err:  # no rez: the message says what to install
+            print(f"pyrer load: {err}", file=sys.stderr)
+            return EXIT_UNAVAILABLE
+    elapsed = time.perf_counter() - start
+    if args.json:
+        record = {
+            "packages": len(result), "static_reads": result.static_reads,
+            "rez_loads": result.rez_loads,
+            "rez_reasons": {reason: {"count": count,
+                                     "examples": list(result.rez_examples.get(reason, ()))}
+                            for reason, count in result.rez_reasons.items()},
+            "problems": [{"path": p.path, "operation": p.operation, "errno": p.errno,
+                          "message": p.message} for p in result.problems],
+            "absent_roots": [{"root": a.root, "reason": a.reason}
+                             for a in result.absent_roots],
+        }
+        print(json.dumps(record))
+    else:
+        print(f"{len(result)} packages, {result.static_reads} read statically, "
+              f"{result.rez_loads} loaded by rez, {len(result.problems)} problems, "
+              f"{elapsed * 1e3:.1f} ms")
+        if args.why:
+            for reason, count in sorted(result.rez_reasons.items(), key=lambda r: -r[1]):
+                examples = ", ".join(result.rez_examples.get(reason, ()))
+                print(f"  {reason}: {count} (e.g. {examples})")
+        for problem in result.problems:
+            print(f"problem: {problem}", file=sys.stderr)
+    for absent in result.absent_roots:
+        print(f"pyrer: {absent}", file=sys.stderr)
+    return EXIT_OK
 
 
 def _families(token: _native.CancelToken) -> str:

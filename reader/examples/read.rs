@@ -10,14 +10,15 @@
 //! `--rer-form` gives `rer_requirement`'s form of `s` (or its error) and, for each
 //! of `versions`, whether rer's range of that form contains it (tests/test_rer_form.py).
 //!
-//! `ours` is `read_package_py`'s result (`null` with `reason` where it says
+//! `ours` is `read_in_repository`'s result (`null` with `reason` where it says
 //! rez must load the file); `rc3` is rer-package 1.0.0-rc.3's raw
 //! `parse_static_package_py` output, unguarded, for comparison. `rendered` is
 //! rer's rendering of the requirement, where it parses. Used by
 //! tests/test_static_reader.py against rez 3.4.0.
 
 use pyrer_reader::{
-    check_requirement, check_version, parse_requirement, read_package_py, rer_requirement,
+    check_requirement, check_version, old_format_beside, parse_requirement, read_in_repository,
+    rer_requirement,
 };
 use serde_json::{json, Value};
 use std::io::{self, BufRead, BufWriter, Write};
@@ -46,7 +47,8 @@ fn read_root(root: &Path, out: &mut impl Write) -> io::Result<()> {
             let Ok(source) = std::fs::read(&path) else {
                 continue;
             };
-            let (ours, reason) = match read_package_py(&source, &family, &version) {
+            let beside = || old_format_beside(&path);
+            let (ours, reason) = match read_in_repository(&source, &family, &version, beside) {
                 Ok(p) => (
                     json!({"requires": p.requires, "variants": p.variants}),
                     Value::Null,

@@ -25,7 +25,8 @@
 //!   lines; literals are plain `'…'`/`"…"` strings without backslashes, decimal
 //!   ints, lists of those, nested at most twice (modules `lexer`, `literal`);
 //! * keys: an allowlist checked as rez's schema checks them; `name`, `version`
-//!   and `timestamp` required, `name`/`version` equal to the directory's, no
+//!   and `timestamp` required (without it, where no old-format release data is
+//!   beside the file: [`read_in_repository`]), `name`/`version` equal to the directory's, no
 //!   key twice (module `schema`);
 //! * requirement strings: only ones rez renders back to themselves
 //!   ([`check_requirement`]); the directory's version likewise
@@ -72,6 +73,26 @@ pub enum NotStatic {
     /// rer-package's reading of the file disagrees with this reader's.
     #[error("rer-package disagrees: {0}")]
     Guard(String),
+    /// The file sets no `timestamp`, and is otherwise read: rez then merges
+    /// old-format release data from beside the file into it (a `release.yaml`,
+    /// else a `.metadata/` directory). Where neither exists, the file alone is
+    /// rez's load: [`read_package_source`] reads it.
+    #[error("no timestamp: rez merges release.yaml or .metadata/ beside the file, if any")]
+    NoTimestamp,
+}
+
+impl NotStatic {
+    /// A stable key for the kind of refusal (`pyrer load --why` counts by it).
+    pub fn reason(&self) -> &'static str {
+        match self {
+            NotStatic::Unsupported(_) => "outside-subset",
+            NotStatic::Schema(_) => "schema",
+            NotStatic::Identity(_) => "identity",
+            NotStatic::Requirement(_) => "requirement",
+            NotStatic::Guard(_) => "guard",
+            NotStatic::NoTimestamp => "old-format-data",
+        }
+    }
 }
 
 /// Reads `source`, the bytes of `ROOT/<family>/<version>/package.py`.
@@ -81,6 +102,41 @@ pub fn read_package_py(
     version: &str,
 ) -> Result<StaticPackage, NotStatic> {
     read_at(source, family, version, Place::Repository)
+}
+
+/// Reads `source`, the bytes of the package file `path`
+/// (`ROOT/<family>/<version>/package.py`), and a file that sets no `timestamp`
+/// too where rez merges nothing into it: where neither `release.yaml` nor
+/// `.metadata/` is beside it (`old_format_beside`, asked only then).
+pub fn read_in_repository(
+    source: &[u8],
+    family: &str,
+    version: &str,
+    old_format_beside: impl FnOnce() -> bool,
+) -> Result<StaticPackage, NotStatic> {
+    match read_package_py(source, family, version) {
+        Err(NotStatic::NoTimestamp) if !old_format_beside() => {
+            read_package_source(source, family, version)
+        }
+        other => other,
+    }
+}
+
+/// Whether rez's filesystem repository may merge old-format release data into
+/// the package file `path` that sets no `timestamp`: a `release.yaml` beside it,
+/// else a `.metadata` directory (`FileSystemPackageResource._load_old_formats`).
+/// rez asks `isfile`/`isdir`, which follow links and say no on any error; an
+/// error other than "not found" counts as yes here, leaving the file to rez.
+pub fn old_format_beside(path: &std::path::Path) -> bool {
+    let Some(dir) = path.parent() else {
+        return true;
+    };
+    ["release.yaml", ".metadata"]
+        .iter()
+        .any(|name| match std::fs::metadata(dir.join(name)) {
+            Err(err) => err.kind() != std::io::ErrorKind::NotFound,
+            Ok(_) => true,
+        })
 }
 
 /// Reads `source` as rez would load it from `ROOT/<family>/<version>/package.py`

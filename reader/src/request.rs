@@ -4,11 +4,14 @@
 //! (bounds sorted and merged, weak ranges through a double inverse, `==`, ...),
 //! so `s` can be kept only where that rendering is provably `s` itself. rer
 //! renders structurally too (it does not echo its input), so the test here is:
-//! `s` is in a conservative character set, and rer's parse renders back to
-//! `s`. The differential test (tests/test_static_reader.py) shows that rez
+//! `s` is in a conservative character set, and rer's parse of its rer form
+//! (`rer_form`) renders back to `s`. The differential test (tests/test_static_reader.py) shows that rez
 //! 3.4.0 renders every string accepted here back to itself.
 
+use std::borrow::Cow;
+
 use crate::quiet::quietly;
+use crate::rer_form::{rer_requirement, rez_spelling};
 use crate::NotStatic;
 use rer_resolver::rez_solver::Requirement;
 use rer_version::{RerVersion, VersionRange};
@@ -90,10 +93,34 @@ pub fn check_requirement(s: &str) -> Result<(), NotStatic> {
             _ => return Err(requirement_error(s, "invalid bound")),
         }
     }
-    match parse_requirement(s) {
-        Some(parsed) if parsed.to_string() == s => Ok(()),
-        Some(_) => Err(requirement_error(s, "rendered differently")),
-        None => Err(requirement_error(s, "invalid")),
+    let form = rer_requirement(s).map_err(|err| requirement_error(s, &err.to_string()))?;
+    let rendered = match &form {
+        Cow::Borrowed(_) => match parse_requirement(s) {
+            Some(parsed) => parsed.to_string(),
+            None => return Err(requirement_error(s, "invalid")),
+        },
+        // A form rewritten for rer (`foo>1` is `foo-1-_+`): rendered as rez renders
+        // it, its range (positive: rez renders a weak one through a double inverse,
+        // the same range) with every rewritten bound spelled as rez spells it.
+        Cow::Owned(form) => {
+            let range_text = form.get(s.len() - body.len() + name.len() + 1..);
+            let range = range_text
+                .and_then(|text| quietly(|| VersionRange::parse(text)))
+                .ok_or_else(|| requirement_error(s, "invalid"))?;
+            let range = rez_spelling(&range).unwrap_or(range).to_string();
+            let sep = match rest.as_bytes().first() {
+                _ if range.starts_with(['=', '<', '>']) => "",
+                Some(b'@') => "@",
+                Some(b'#') => "#",
+                _ => "-",
+            };
+            format!("{}{name}{sep}{range}", &s[..s.len() - body.len()])
+        }
+    };
+    if rendered == s {
+        Ok(())
+    } else {
+        Err(requirement_error(s, "rendered differently"))
     }
 }
 
@@ -163,6 +190,11 @@ mod tests {
     #[test]
     fn canonical_requirements_are_accepted() {
         for ok in [
+            "foo>1", // rer misreads `>`; its rer form is rendered as rez renders it
+            "foo>1<2",
+            "foo>1.0<=2",
+            "~foo>3.0.0",
+            "!foo>1",
             "foo",
             "foo-1",
             "foo-1.2.3",
@@ -200,7 +232,6 @@ mod tests {
             "foo-1.0+,<2",
             "foo<=2,1+",
             "foo->1",
-            "foo>1",    // rer reads `>` as inclusive
             "foo-1+<1", // empty range: rez raises
             "foo-2+<1",
             "foo-b+<A", // rer and rez order case differently

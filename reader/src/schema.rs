@@ -24,7 +24,7 @@ fn schema(what: impl Into<String>) -> NotStatic {
 /// commands), or one whose schema this reader does not check. `name`,
 /// `version` are required, and `timestamp` where the file is in a repository:
 /// without it rez also reads `release.yaml` / `.metadata` next to the file,
-/// which may change the data.
+/// which may change the data ([`NotStatic::NoTimestamp`]: the caller decides).
 pub(crate) fn package(
     statements: &[(&str, Value<'_>)],
     family: &str,
@@ -91,14 +91,13 @@ pub(crate) fn package(
             _ => return Err(schema(format!("key {key:?} not in the allowlist"))),
         }
     }
-    let required: &[&str] = match place {
-        Place::Repository => &["name", "version", "timestamp"],
-        Place::Alone => &["name", "version"],
-    };
-    for required in required {
-        if !seen.contains(required) {
+    for required in ["name", "version"] {
+        if !seen.contains(&required) {
             return Err(schema(format!("no {required:?}")));
         }
+    }
+    if place == Place::Repository && !seen.contains(&"timestamp") {
+        return Err(NotStatic::NoTimestamp);
     }
     Ok(package)
 }
@@ -188,10 +187,10 @@ mod tests {
         let src = "name = 'foo'\nversion = '1.0'\n";
         let statements = parse_module(&tokenize(src).unwrap()).unwrap();
         assert!(package(&statements, "foo", "1.0", Place::Alone).is_ok());
-        assert!(matches!(
+        assert_eq!(
             package(&statements, "foo", "1.0", Place::Repository),
-            Err(NotStatic::Schema(_))
-        ));
+            Err(NotStatic::NoTimestamp)
+        );
     }
 
     #[test]
@@ -205,7 +204,7 @@ mod tests {
             read(HEAD, "foo", "1.00"),
             Err(NotStatic::Identity(_))
         ));
-        for missing in ["name", "version", "timestamp"] {
+        for missing in ["name", "version"] {
             let src: String = HEAD
                 .lines()
                 .filter(|l| !l.starts_with(missing))

@@ -1,3 +1,3 @@
-name = 'rej_missing_timestamp'
+name = 'ok_missing_timestamp'
 version = '1.0.0'
 requires = ['a']

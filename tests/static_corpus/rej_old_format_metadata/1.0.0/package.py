@@ -1,0 +1,3 @@
+name = 'rej_old_format_metadata'
+version = '1.0.0'
+requires = ['a']
