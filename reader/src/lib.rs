@@ -18,7 +18,7 @@
 //!
 //! # The subset
 //!
-//! * bytes: printable ASCII and `\n` only (no BOM, CR, tab, non-ASCII), and on
+//! * bytes: printable ASCII and `\n` or `\r\n` only (no BOM, lone CR, tab, non-ASCII), and on
 //!   the first two lines no coding declaration but utf-8's (module `text`);
 //! * statements: `NAME = literal` at column 0, comments, blank lines,
 //!   bracketed multi-line lists and backslash continuations where Python joins
@@ -156,10 +156,10 @@ fn read_at(
     place: Place,
 ) -> Result<StaticPackage, NotStatic> {
     let text = text::ascii_source(source)?;
-    let tokens = lexer::tokenize(text)?;
+    let tokens = lexer::tokenize(&text)?;
     let statements = literal::parse_module(&tokens)?;
     let package = schema::package(&statements, family, version, place)?;
-    guard(text, &package, family, version)?;
+    guard(&text, &package, family, version)?;
     Ok(package)
 }
 

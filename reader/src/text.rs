@@ -1,4 +1,6 @@
-//! Byte-level gate: only printable ASCII and LF, with at most a utf-8 coding cookie.
+//! Byte-level gate: only printable ASCII and LF or CRLF, with at most a utf-8 coding cookie.
+
+use std::borrow::Cow;
 
 use crate::NotStatic;
 
@@ -14,23 +16,34 @@ const COOKIES: &[&str] = &[
     "# coding=utf8",
 ];
 
-/// Returns the source as text if every byte is printable ASCII or `\n`.
+/// Returns the source as text if every byte is printable ASCII or a line end,
+/// LF or CRLF (a file served by Samba); CRLF is read as LF, as Python's
+/// tokenizer reads it.
 ///
 /// This one rule keeps out everything whose meaning depends on Python's
-/// decoding or line handling: non-UTF-8 and non-ASCII bytes, a BOM, CR (CRLF
-/// and old-Mac line ends), tabs and form feeds (indentation rules), NUL. With
-/// only ASCII, the codec of an allowed cookie cannot change the text.
-pub(crate) fn ascii_source(source: &[u8]) -> Result<&str, NotStatic> {
-    if let Some(&byte) = source
-        .iter()
-        .find(|&&b| b != b'\n' && !(0x20..=0x7e).contains(&b))
+/// decoding or line handling: non-UTF-8 and non-ASCII bytes, a BOM, a CR not
+/// before LF (old-Mac line ends), tabs and form feeds (indentation rules), NUL.
+/// With only ASCII, the codec of an allowed cookie cannot change the text.
+pub(crate) fn ascii_source(source: &[u8]) -> Result<Cow<'_, str>, NotStatic> {
+    let line_end = |i: usize| match source[i] {
+        b'\n' => true,
+        b'\r' => source.get(i + 1) == Some(&b'\n'),
+        _ => false,
+    };
+    if let Some(i) =
+        (0..source.len()).find(|&i| !line_end(i) && !(0x20..=0x7e).contains(&source[i]))
     {
         return Err(NotStatic::Unsupported(format!(
-            "byte 0x{byte:02x} (only printable ASCII and LF)"
+            "byte 0x{:02x} (only printable ASCII, LF and CRLF)",
+            source[i]
         )));
     }
     // Checked above: every byte is ASCII.
     let text = std::str::from_utf8(source).expect("ASCII is UTF-8");
+    let text = match text.contains('\r') {
+        true => Cow::Owned(text.replace("\r\n", "\n")),
+        false => Cow::Borrowed(text),
+    };
     for line in text.split('\n').take(2) {
         // Python's cookie pattern: `^[ \t\f]*#.*?coding[:=]` (tabs and form
         // feeds are refused above), so only comment lines can declare one.
@@ -61,12 +74,18 @@ mod tests {
         assert!(ascii_source(b"\n\n# coding: latin-1\n").is_ok());
         // not a comment, so not a cookie
         assert!(ascii_source(b"name = 'no_coding'\n").is_ok());
+        // CRLF (Samba) reads as LF, as Python's tokenizer reads it
+        assert_eq!(
+            ascii_source(b"# coding: utf-8\r\nname = 'a'\r\n").unwrap(),
+            "# coding: utf-8\nname = 'a'\n"
+        );
     }
 
     #[test]
     fn rejects_bytes_outside_printable_ascii() {
         for src in [
-            &b"name = 'a'\r\n"[..],
+            &b"name = 'a'\r"[..],
+            b"name = 'a'\rx = 1\n",
             b"\xef\xbb\xbfname = 'a'\n",
             b"name = '\xc3\xa9'\n",
             b"name = '\xff'\n",

@@ -509,3 +509,54 @@ def test_packages_without_timestamp(tmp_path):
     assert result.rez_reasons == {"old-format-data": 2}
     assert sorted(result.rez_examples["old-format-data"]) == sorted(
         str(root / n / "1.0" / "package.py") for n in ("meta", "yml"))
+
+
+HOSTILE_LOAD = """
+import json, sys, pyrer
+from rez.packages import iter_packages
+root = sys.argv[1]
+result = pyrer.load_packages(root, on_error="collect")
+ours = {p.name: [p.requires, p.variants] for p in result}
+ours.update({p.path[len(root):].split("/")[1]: "error" for p in result.problems})
+theirs = {}
+for name in sys.argv[2:]:
+    try:
+        pkgs = list(iter_packages(name, paths=[root]))
+        d = pyrer.PackageData.from_rez(pkgs[0])
+        theirs[name] = [d.requires, d.variants]
+    except Exception:
+        theirs[name] = "error"
+print(json.dumps({"ours": ours, "theirs": theirs, "static": result.static_reads}))
+"""
+
+
+def test_hostile_package_files_give_rez_answer(tmp_path):
+    """No package file can crash, hang or exhaust the process: each gives rez's answer,
+    data or error (run in a child with a deadline, so a hang fails the test)."""
+    root = tmp_path / "repo"
+    head = "name = '{0}'\nversion = '1.0'\ntimestamp = 1\n"
+    texts = {
+        "deep": head + "requires = " + "[" * 100_000 + "]" * 100_000 + "\n",
+        "big": head + ("# " + "x" * 998 + "\n") * 50_000,  # 50 MB of comments
+        "nul": head + "requires = ['a']\x00\n",
+        "surrogate": head + "requires = ['a\\udc80']\n",
+        "named": head + "requires = ['a\\N{HYPHEN-MINUS}1']\n",
+        "bigint": "name = '{0}'\nversion = '1.0'\ntimestamp = " + "9" * 5000 + "\n",
+        "crlf": head.replace("\n", "\r\n") + "requires = ['a']\r\n",
+    }
+    for name, text in texts.items():
+        (root / name / "1.0").mkdir(parents=True)
+        (root / name / "1.0" / "package.py").write_text(text.replace("{0}", name))
+    (root / "latin1" / "1.0").mkdir(parents=True)
+    (root / "latin1" / "1.0" / "package.py").write_bytes(
+        head.format("latin1").encode() + b"requires = ['caf\xe9']\n")
+    (root / "fifo" / "1.0").mkdir(parents=True)
+    os.mkfifo(root / "fifo" / "1.0" / "package.py")
+    (root / "dir" / "1.0" / "package.py").mkdir(parents=True)
+    names = [*texts, "latin1", "fifo", "dir"]
+    proc = subprocess.run([sys.executable, "-c", HOSTILE_LOAD, str(root), *names],
+                          capture_output=True, text=True, timeout=300)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    out = json.loads(proc.stdout)
+    assert out["ours"] == out["theirs"], out
+    assert out["ours"]["big"] == [[], []] and out["static"] >= 1  # read, not refused

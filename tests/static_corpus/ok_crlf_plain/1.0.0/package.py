@@ -1,4 +1,4 @@
-name = 'rej_crlf'
+name = 'ok_crlf_plain'
 version = '1.0.0'
 requires = ['a-1']
 timestamp = 1600129484
