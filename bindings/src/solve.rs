@@ -250,11 +250,6 @@ fn run(
     mode: VariantSelectMode,
 ) -> (Outcome, Stats) {
     let loads: Rc<RefCell<Loads>> = Rc::default();
-    loads.borrow_mut().requested = requests
-        .iter()
-        .filter(|r| !r.starts_with(['~', '!']))
-        .map(|r| r[..r.find(['-', '@', '#', '=', '<', '>']).unwrap_or(r.len())].to_string())
-        .collect();
     let mut parsed = Vec::with_capacity(requests.len());
     for request in &requests {
         match rer_requirement(request) {
@@ -299,7 +294,12 @@ fn run(
     };
     let mut steps = 0;
     let driven = quiet::catch(|| {
-        let requests = parsed.iter().map(|r| Requirement::parse(r)).collect();
+        let requests: Vec<Requirement> = parsed.iter().map(|r| Requirement::parse(r)).collect();
+        loads.borrow_mut().requested = requests
+            .iter()
+            .filter(|r| !r.is_conflict())
+            .map(|r| r.name().to_string())
+            .collect();
         driver::drive(requests, Rc::new(repo), mode, &mut steps)
     });
     let stats = match &*source {
