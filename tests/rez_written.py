@@ -4,8 +4,8 @@ Released packages are written by ``rez.package_serialise.dump_package_data`` (ca
 filesystem repository's ``_create_variant``), so a studio's repository looks like this, not
 like rez's benchmark repository: a coding declaration, ``def commands():``, block-string
 descriptions with quotes, backslashes, tabs and non-ASCII text, authors and tools, a uuid,
-git revision dicts, wrapped release messages, ``hashed_variants``, rez-pip's attributes,
-config scopes. Local installs (``rez-build -i``) have no ``timestamp``; some old releases
+git revision dicts, wrapped release messages, ``hashed_variants``, rez-pip's attributes
+(``help`` links), ``tests``, config scopes and ``@late()`` requires. Local installs (``rez-build -i``) have no ``timestamp``; some old releases
 carry old-format data (``release.yaml``); Samba serves CRLF.
 
 ``write(source_root, dest, families)`` re-releases the packages of ``families`` (name,
@@ -63,7 +63,16 @@ def _data(package, n: int) -> dict:
     if n % 5 == 1:
         data["hashed_variants"] = bool(variants)
     if n % 5 == 2:
-        data.update(pip_name=f"{name} ({version})", from_pip=True, is_pure_python=True)
+        data.update(pip_name=f"{name} ({version})", from_pip=True, is_pure_python=True,
+                    help=[["Home Page", f"https://pypi.org/project/{name}"]])
+    if n % 5 == 4:
+        data["tests"] = {"unit": {"command": "pytest {root}/tests", "requires": ["pytest-6+"],
+                                  "run_on": ["default", "pre_release"]},
+                         "lint": "ruff check {root}"}
+    if n % 13 == 5 and requires:  # requires computed when resolved
+        late = SourceCode(f"return {requires!r}")
+        late.decorators = [{"name": "late"}]
+        data["requires"] = late
     if n % 5 == 3:
         data["config"] = {"release_hooks": ["emailer"], "build_system": "cmake"}
     if n % 7 == 4:  # a local install
@@ -71,6 +80,13 @@ def _data(package, n: int) -> dict:
                     "previous_version"):
             del data[key]
     return data
+
+
+def file_alone(path: Path) -> bool:
+    """Whether rez's load of ``path`` is that file's data alone: no ``@late`` function and
+    no old-format release data merged in (a ``release.yaml`` beside a file without a
+    ``timestamp``), as this writer writes them."""
+    return "@late()" not in path.read_text() and not (path.parent / "release.yaml").exists()
 
 
 def write(source_root: str, dest: str, families: Iterable[str]) -> List[Path]:

@@ -20,7 +20,7 @@ use std::time::{Duration, Instant};
 
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyString};
-use pyrer_reader::{is_rez_version, NotStatic, StaticPackage};
+use pyrer_reader::{is_rez_version, StaticPackage};
 use pyrer_scanner::{Format, PackageKind, ScanOptions};
 use rer_resolver::rez_solver::{FamilyMap, Requirement};
 use rer_resolver::PackageData as SolverData;
@@ -590,7 +590,8 @@ fn read_one(entry: &Entry) -> (Read, Option<Duration>) {
     };
     let began = Instant::now();
     let parsed = quiet::catch(|| {
-        pyrer_reader::read_in_repository(&bytes, &entry.family, &entry.version, || {
+        let python = crate::python_version();
+        pyrer_reader::read_in_repository(&bytes, &entry.family, &entry.version, python, || {
             pyrer_reader::old_format_beside(&entry.path)
         })
     });
@@ -598,7 +599,7 @@ fn read_one(entry: &Entry) -> (Read, Option<Duration>) {
         Ok(Ok(package)) => Read::Static(package),
         Ok(Err(refused)) => Read::Rez(refused.reason()),
         // A reader panic is a bug, but rez's load is still the answer.
-        Err(_) => Read::Rez(NotStatic::Guard(String::new()).reason()),
+        Err(_) => Read::Rez(reasons::READER_PANIC),
     };
     (read, Some(began.elapsed()))
 }

@@ -24,10 +24,27 @@ mod run;
 mod solve;
 mod static_read;
 
+use std::sync::OnceLock;
+
 use pyo3::prelude::*;
+
+/// The running interpreter's version: rez `exec`s package files with its grammar,
+/// so the static reader reads them with it. Set when the module is imported.
+static PYTHON: OnceLock<pyrer_reader::PythonVersion> = OnceLock::new();
+
+pub(crate) fn python_version() -> pyrer_reader::PythonVersion {
+    *PYTHON
+        .get()
+        .expect("the interpreter's version is set on import")
+}
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    let version = m.py().version_info();
+    PYTHON.get_or_init(|| pyrer_reader::PythonVersion {
+        major: version.major,
+        minor: version.minor,
+    });
     // PEP 440 spelling of the crate version (1.1.0-dev.1 is the wheel 1.1.0.dev1).
     m.add(
         "__version__",

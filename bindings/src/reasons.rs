@@ -20,6 +20,9 @@ pub(crate) const COMBINED: &str = "combined-family";
 /// A family directory that could not be listed: rez's own listing decides.
 pub(crate) const UNLISTED: &str = "unlisted-family";
 
+/// The static reader panicked: a bug in it, but rez's load still answers.
+pub(crate) const READER_PANIC: &str = "reader-panic";
+
 /// Example paths kept per reason.
 const EXAMPLES: usize = 3;
 

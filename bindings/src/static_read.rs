@@ -1,5 +1,5 @@
 //! `parse_static_package_py(s)`: pyrer 1.0.0rc3's static reader API, answered by
-//! the guarded reader, so a value is returned only where rez would load the same.
+//! the static reader, so a value is returned only where rez would load the same.
 
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -78,12 +78,13 @@ pub(crate) fn parse_static_packages_py(
 }
 
 fn read(source: &[u8]) -> Option<PackageData> {
-    let text = std::str::from_utf8(source).ok()?;
-    let info = quiet::catch(|| rer_package::parse_static_package_py(text)).ok()??;
-    let package = pyrer_reader::read_package_source(source, &info.name, &info.version).ok()?;
+    let python = crate::python_version();
+    let (name, version, package) = quiet::catch(|| pyrer_reader::read_standalone(source, python))
+        .ok()?
+        .ok()?;
     Some(PackageData {
-        name: info.name,
-        version: info.version,
+        name,
+        version,
         requires: package.requires,
         variants: package.variants,
     })

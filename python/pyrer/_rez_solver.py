@@ -1,7 +1,7 @@
 """pyrer's answer to one rez ``Resolver`` solve (the solver hook, ``PYRER_REZ_SOLVER``).
 
 ``answer(resolver)`` either solves the resolve with ``solve(package_paths=...)`` (scanner,
-guarded static reader, rez loads only where needed, rer's solver) and returns an object
+static reader, rez loads only where needed, rer's solver) and returns an object
 that answers what rez's ``Resolver`` asks of its ``Solver`` — or names the reason rez's
 own solver must answer instead. pyrer answers only what it models exactly:
 

@@ -55,7 +55,7 @@ def solve(
             iterable. Each family the solver needs is looked up with pyrer's scanner
             in every root (the first root wins a version, as in rez), the package
             files of the versions in the solver's range are read concurrently and
-            read statically where pyrer's guarded reader proves the result equal to
+            read statically where pyrer's static reader proves the result equal to
             rez's own load; rez 3.4.0 loads the others (needs rez: ``RuntimeError``
             without it). Families the requirements name are loaded ahead on
             background threads. Scan settings come from rez's configuration.
@@ -144,7 +144,7 @@ class LoadResult(List[PackageData]):
 
 def load_packages(paths: _Paths, **options: Unpack[ScanOptions]) -> LoadResult:
     """Loads the packages of ``paths`` (every family, or just ``families``) with the
-    pipeline of ``solve(package_paths=...)``: scan, concurrent reads, the guarded static
+    pipeline of ``solve(package_paths=...)``: scan, concurrent reads, the static
     reader, and rez 3.4.0 for the files only rez can evaluate (needs rez). Name and
     version come from the directories. ``solve(requests, load_packages(paths))`` gives
     the same resolves as ``solve(requests, package_paths=paths)``.

@@ -1,7 +1,7 @@
 //! Reads every `ROOT/<family>/<version>/package.py` and prints one JSON line per file.
 //!
 //! ```text
-//! read ROOT...            {"path", "family", "version", "ours", "reason", "rc3"} per file
+//! read [--python X.Y] ROOT...   {"path", "family", "version", "ours", "reason", "detail", "rc3"}
 //! read --requirements     per JSON string on stdin: {"s", "ok", "reason", "rendered"}
 //! read --versions         per JSON string on stdin: {"s", "ok", "reason"}
 //! read --rer-form         per {"s", "versions"} on stdin: {"s", "form", "error", "contains"}
@@ -9,6 +9,9 @@
 //!
 //! `--rer-form` gives `rer_requirement`'s form of `s` (or its error) and, for each
 //! of `versions`, whether rer's range of that form contains it (tests/test_rer_form.py).
+//!
+//! Files are read with the grammar of Python `--python` (default 3.9, the oldest
+//! pyrer supports).
 //!
 //! `ours` is `read_in_repository`'s result (`null` with `reason` where it says
 //! rez must load the file); `rc3` is rer-package 1.0.0-rc.3's raw
@@ -18,7 +21,7 @@
 
 use pyrer_reader::{
     check_requirement, check_version, old_format_beside, parse_requirement, read_in_repository,
-    rer_requirement,
+    rer_requirement, PythonVersion,
 };
 use serde_json::{json, Value};
 use std::io::{self, BufRead, BufWriter, Write};
@@ -40,7 +43,7 @@ fn sorted_dir(path: &Path) -> io::Result<Vec<(String, std::path::PathBuf)>> {
     Ok(entries)
 }
 
-fn read_root(root: &Path, out: &mut impl Write) -> io::Result<()> {
+fn read_root(root: &Path, python: PythonVersion, out: &mut impl Write) -> io::Result<()> {
     for (family, family_dir) in sorted_dir(root)? {
         for (version, version_dir) in sorted_dir(&family_dir)? {
             let path = version_dir.join("package.py");
@@ -48,13 +51,15 @@ fn read_root(root: &Path, out: &mut impl Write) -> io::Result<()> {
                 continue;
             };
             let beside = || old_format_beside(&path);
-            let (ours, reason) = match read_in_repository(&source, &family, &version, beside) {
-                Ok(p) => (
-                    json!({"requires": p.requires, "variants": p.variants}),
-                    Value::Null,
-                ),
-                Err(err) => (Value::Null, json!(err.to_string())),
-            };
+            let (ours, reason, detail) =
+                match read_in_repository(&source, &family, &version, python, beside) {
+                    Ok(p) => (
+                        json!({"requires": p.requires, "variants": p.variants}),
+                        Value::Null,
+                        Value::Null,
+                    ),
+                    Err(err) => (Value::Null, json!(err.reason()), json!(err.to_string())),
+                };
             let rc3 = std::str::from_utf8(&source)
                 .ok()
                 .and_then(rer_package::parse_static_package_py)
@@ -63,7 +68,8 @@ fn read_root(root: &Path, out: &mut impl Write) -> io::Result<()> {
                            "requires": p.requires, "variants": p.variants})
                 });
             let line = json!({"path": path.to_string_lossy(), "family": family,
-                              "version": version, "ours": ours, "reason": reason, "rc3": rc3});
+                              "version": version, "ours": ours, "reason": reason,
+                              "detail": detail, "rc3": rc3});
             writeln!(out, "{line}")?;
         }
     }
@@ -116,12 +122,29 @@ fn rer_forms(out: &mut impl Write) -> io::Result<()> {
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut args: Vec<String> = std::env::args().skip(1).collect();
+    let mut python = PythonVersion { major: 3, minor: 9 };
+    if args.first().map(String::as_str) == Some("--python") {
+        let parsed = args.get(1).and_then(|v| {
+            let (major, minor) = v.split_once('.')?;
+            Some(PythonVersion {
+                major: major.parse().ok()?,
+                minor: minor.parse().ok()?,
+            })
+        });
+        let Some(version) = parsed else {
+            eprintln!("read: --python takes a version such as 3.11");
+            return ExitCode::from(2);
+        };
+        python = version;
+        args.drain(..2);
+    }
     let mut out = BufWriter::new(io::stdout().lock());
     let result = match args.first().map(String::as_str) {
         None => {
             eprintln!(
-                "usage: read ROOT... | read --requirements | read --versions | read --rer-form"
+                "usage: read [--python X.Y] ROOT... | read --requirements | read --versions | \
+                 read --rer-form"
             );
             return ExitCode::from(2);
         }
@@ -130,7 +153,7 @@ fn main() -> ExitCode {
         Some("--rer-form") => rer_forms(&mut out),
         Some(_) => args
             .iter()
-            .try_for_each(|root| read_root(Path::new(root), &mut out)),
+            .try_for_each(|root| read_root(Path::new(root), python, &mut out)),
     };
     match result.and_then(|()| out.flush()) {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,48 +1,55 @@
-//! Guarded static reader of rez `package.py` files.
+//! Static reader of rez `package.py` files: a package's solver data without
+//! running the file, only where that provably equals rez 3.4.0's own load.
 //!
-//! [`read_package_py`] returns a package's solver data (`requires`, `variants`)
-//! only where it provably equals what rez 3.4.0's own load of that file in a
-//! filesystem repository gives (`PackageData.from_rez`), string for string,
-//! and rez's load succeeds with `pkg.name == family` and
-//! `str(pkg.version) == version`. Anything else is [`NotStatic`]: the caller
-//! must have rez load the file. A wrong `Ok` would change a resolve; a needless
-//! `Err` only costs a load, so every rule errs towards `Err`.
+//! [`read_package_py`] returns `requires` and `variants` of
+//! `ROOT/<family>/<version>/package.py` where rez's load of that file (which
+//! `exec`s it, `rez.serialise.load_py`) succeeds, passes rez's package schema,
+//! names the package `family` at `version`, and gives the same values, string
+//! for string. Anything else is [`NotStatic`], with the reason and where: the
+//! caller has rez load the file. A wrong `Ok` would change a resolve; a
+//! needless `Err` only costs a load, so every rule errs towards `Err`.
 //!
-//! # Design: rer-package wrapped in a guard
+//! # Layout: one module per stage
 //!
-//! rer-package's `parse_static_package_py` (upstream's static reader) alone is
-//! not enough: it leaves string escapes unevaluated, takes name and version
-//! from the file, accepts values rez's schema rejects and skips `def`/`with`
-//! blocks it cannot see into. This crate reads its own strict subset and then
-//! cross-checks: where rer-package gives a result, it must agree with ours.
+//! - `source`: bytes to text as CPython reads a source file (BOM, coding
+//!   declaration, UTF-8, CRLF and CR);
+//! - `parse`: ruff's parser for the running Python version, syntax errors and
+//!   version-unsupported syntax kept apart, CPython's nesting and tokenizer limits;
+//! - `classify`: each top-level statement as a binding, a function (code
+//!   attribute, `preprocess` or dropped), a config scope or a discarded literal,
+//!   or refused with its reason (a statement visitor);
+//! - `compile`: CPython's compile-time checks on the function bodies rez
+//!   compiles but never runs at load;
+//! - `literal`: the values of the bindings, as Python evaluates them;
+//! - `schema`: rez's package schema, one checker per key in one table;
+//! - `identity`: name and version against the directories;
+//! - `requirement` (and `rer_form`): requirement strings rez renders back
+//!   unchanged, and the forms rer reads as rez means them;
+//! - `error`: [`NotStatic`], the typed refusal (reason, stage, source range).
 //!
-//! # The subset
-//!
-//! * bytes: printable ASCII and `\n` or `\r\n` only (no BOM, lone CR, tab, non-ASCII), and on
-//!   the first two lines no coding declaration but utf-8's (module `text`);
-//! * statements: `NAME = literal` at column 0, comments, blank lines,
-//!   bracketed multi-line lists and backslash continuations where Python joins
-//!   lines; literals are plain `'…'`/`"…"` strings without backslashes, decimal
-//!   ints, lists of those, nested at most twice (modules `lexer`, `literal`);
-//! * keys: an allowlist checked as rez's schema checks them; `name`, `version`
-//!   and `timestamp` required (without it, where no old-format release data is
-//!   beside the file: [`read_in_repository`]), `name`/`version` equal to the directory's, no
-//!   key twice (module `schema`);
-//! * requirement strings: only ones rez renders back to themselves
-//!   ([`check_requirement`]); the directory's version likewise
-//!   ([`check_version`]).
+//! What the file is then is rez's `_load_py` result: the module's globals after
+//! it ran, without the names rez injects, functions other than code attributes
+//! and `preprocess`, and names starting with `__`, with each `with scope(...)`
+//! block merged in as a dict.
 
-mod lexer;
+mod classify;
+mod compile;
+mod error;
+mod identity;
 mod literal;
+mod parse;
 pub mod quiet;
-mod request;
+mod requirement;
 mod rer_form;
 mod schema;
+mod source;
 
-use schema::Place;
-mod text;
+use classify::{Kept, Statement};
+use literal::Value;
+use schema::Bound;
 
-pub use request::{check_requirement, check_version, is_valid_package_name, parse_requirement};
+pub use error::{NotStatic, Reason, Span, Stage};
+pub use requirement::{check_requirement, check_version, is_valid_package_name, parse_requirement};
 pub use rer_form::{is_rez_version, rer_requirement, rez_spelling, RequirementError};
 
 /// The solver data of one package, as rez would render it.
@@ -52,71 +59,62 @@ pub struct StaticPackage {
     pub variants: Vec<Vec<String>>,
 }
 
-/// Why a file must be loaded by rez instead.
-#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-pub enum NotStatic {
-    /// The text is outside the literal subset (a byte, token or statement the
-    /// reader does not model exactly as Python does).
-    #[error("not in the static subset: {0}")]
-    Unsupported(String),
-    /// A key outside the allowlist, a key twice, a value of a type the schema
-    /// rejects, or a required key missing.
-    #[error("package schema: {0}")]
-    Schema(String),
-    /// The file's name or version differs from its directory's, or the
-    /// directory's family or version is not one rez provably renders as is.
-    #[error("identity: {0}")]
-    Identity(String),
-    /// A requirement string rez may reject or render differently.
-    #[error("requirement {0}")]
-    Requirement(String),
-    /// rer-package's reading of the file disagrees with this reader's.
-    #[error("rer-package disagrees: {0}")]
-    Guard(String),
-    /// The file sets no `timestamp`, and is otherwise read: rez then merges
-    /// old-format release data from beside the file into it (a `release.yaml`,
-    /// else a `.metadata/` directory). Where neither exists, the file alone is
-    /// rez's load: [`read_package_source`] reads it.
-    #[error("no timestamp: rez merges release.yaml or .metadata/ beside the file, if any")]
-    NoTimestamp,
+/// The Python version whose grammar a file is read with: the interpreter's that
+/// rez runs in, as rez's `exec` of the file uses it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PythonVersion {
+    pub major: u8,
+    pub minor: u8,
 }
 
-impl NotStatic {
-    /// A stable key for the kind of refusal (`pyrer load --why` counts by it).
-    pub fn reason(&self) -> &'static str {
-        match self {
-            NotStatic::Unsupported(_) => "outside-subset",
-            NotStatic::Schema(_) => "schema",
-            NotStatic::Identity(_) => "identity",
-            NotStatic::Requirement(_) => "requirement",
-            NotStatic::Guard(_) => "guard",
-            NotStatic::NoTimestamp => "old-format-data",
+impl From<PythonVersion> for ruff_python_ast::PythonVersion {
+    fn from(v: PythonVersion) -> Self {
+        ruff_python_ast::PythonVersion {
+            major: v.major,
+            minor: v.minor,
         }
     }
 }
 
-/// Reads `source`, the bytes of `ROOT/<family>/<version>/package.py`.
+/// Reads `source`, the bytes of `ROOT/<family>/<version>/package.py`. A file
+/// that sets no `timestamp` is [`Reason::OldFormatData`]: see [`read_in_repository`].
 pub fn read_package_py(
     source: &[u8],
     family: &str,
     version: &str,
+    python: PythonVersion,
 ) -> Result<StaticPackage, NotStatic> {
-    read_at(source, family, version, Place::Repository)
+    run(source, python, |globals| {
+        identity::check(
+            get(globals, "name"),
+            get(globals, "version"),
+            family,
+            version,
+        )?;
+        if get(globals, "timestamp").is_none() {
+            return Err(NotStatic::new(
+                Reason::OldFormatData,
+                "no timestamp: rez merges release.yaml or .metadata/ beside the file, if any",
+            ));
+        }
+        solver_data(globals)
+    })
 }
 
-/// Reads `source`, the bytes of the package file `path`
-/// (`ROOT/<family>/<version>/package.py`), and a file that sets no `timestamp`
-/// too where rez merges nothing into it: where neither `release.yaml` nor
-/// `.metadata/` is beside it (`old_format_beside`, asked only then).
+/// Reads `source`, the bytes of the package file `ROOT/<family>/<version>/package.py`,
+/// and a file that sets no `timestamp` too where rez merges nothing into it:
+/// where neither `release.yaml` nor `.metadata/` is beside it
+/// (`old_format_beside`, asked only then).
 pub fn read_in_repository(
     source: &[u8],
     family: &str,
     version: &str,
+    python: PythonVersion,
     old_format_beside: impl FnOnce() -> bool,
 ) -> Result<StaticPackage, NotStatic> {
-    match read_package_py(source, family, version) {
-        Err(NotStatic::NoTimestamp) if !old_format_beside() => {
-            read_package_source(source, family, version)
+    match read_package_py(source, family, version, python) {
+        Err(err) if err.kind() == Reason::OldFormatData && !old_format_beside() => {
+            read_package_source(source, family, version, python)
         }
         other => other,
     }
@@ -145,119 +143,332 @@ pub fn read_package_source(
     source: &[u8],
     family: &str,
     version: &str,
+    python: PythonVersion,
 ) -> Result<StaticPackage, NotStatic> {
-    read_at(source, family, version, Place::Alone)
+    run(source, python, |globals| {
+        identity::check(
+            get(globals, "name"),
+            get(globals, "version"),
+            family,
+            version,
+        )?;
+        solver_data(globals)
+    })
 }
 
-fn read_at(
+/// Reads `source` as rez would load it from the directories its own `name` and
+/// `version` name, with no other file beside it: `(name, version, data)`.
+pub fn read_standalone(
     source: &[u8],
-    family: &str,
-    version: &str,
-    place: Place,
-) -> Result<StaticPackage, NotStatic> {
-    let text = text::ascii_source(source)?;
-    let tokens = lexer::tokenize(&text)?;
-    let statements = literal::parse_module(&tokens)?;
-    let package = schema::package(&statements, family, version, place)?;
-    guard(&text, &package, family, version)?;
-    Ok(package)
+    python: PythonVersion,
+) -> Result<(String, String, StaticPackage), NotStatic> {
+    run(source, python, |globals| {
+        let (name, version) = identity::from_file(get(globals, "name"), get(globals, "version"))?;
+        Ok((name.to_owned(), version.to_owned(), solver_data(globals)?))
+    })
 }
 
-/// Where rer-package reads the file (it declines continuation lines, which
-/// this reader handles), its four fields must equal ours. It is not expected
-/// to panic on the subset, but a panic is a disagreement, not a crash.
-fn guard(text: &str, ours: &StaticPackage, family: &str, version: &str) -> Result<(), NotStatic> {
-    let Some(read) = quiet::quietly(|| rer_package::parse_static_package_py(text)) else {
-        return Err(NotStatic::Guard("rer-package panicked".into()));
+/// The file's top-level names and what they are bound to, in first-binding order.
+type Globals<'a> = Vec<(&'a str, Bound<'a>)>;
+
+fn get<'g, 'a>(globals: &'g Globals<'a>, key: &str) -> Option<&'g Bound<'a>> {
+    globals.iter().find(|(k, _)| *k == key).map(|(_, v)| v)
+}
+
+fn set<'a>(globals: &mut Globals<'a>, key: &'a str, bound: Bound<'a>) {
+    match globals.iter_mut().find(|(k, _)| *k == key) {
+        Some(slot) => slot.1 = bound,
+        None => globals.push((key, bound)),
+    }
+}
+
+/// `then` of rez's load of the file: its data after `_load_py` and
+/// `process_python_objects`, each key checked by rez's schema (the values borrow
+/// the syntax tree, which lives for this call).
+fn run<T>(
+    source: &[u8],
+    python: PythonVersion,
+    then: impl FnOnce(&Globals<'_>) -> Result<T, NotStatic>,
+) -> Result<T, NotStatic> {
+    let text = source::decode(source)?;
+    let parsed = parse::parse(&text, python.into())?;
+    let statements = classify::classify(parsed.syntax())?;
+    let mut globals: Globals = Vec::new();
+    let mut scopes: Globals = Vec::new();
+    for statement in &statements {
+        match statement {
+            Statement::Binding { names, value } => {
+                let value = literal::evaluate(value, &text)?;
+                for name in names {
+                    set(&mut globals, name, Bound::Value(value.clone()));
+                }
+            }
+            Statement::Function { name, kept } => {
+                // inspect.getsourcelines, which rez uses to keep a code
+                // attribute's source, fails on a comment ending a file without
+                // a final newline (rez's `SourceCode._init_from_func`).
+                if *kept == Kept::Code && !text.ends_with('\n') {
+                    return Err(NotStatic::new(
+                        Reason::Compile,
+                        "a code attribute in a file without a final newline",
+                    ));
+                }
+                let bound = match kept {
+                    Kept::Code => Some(Bound::Code),
+                    Kept::Function => Some(Bound::Function),
+                    Kept::Dropped => None,
+                };
+                match bound {
+                    Some(bound) => set(&mut globals, name, bound),
+                    None => globals.retain(|(k, _)| k != name),
+                }
+            }
+            Statement::Scope { name, attributes } => {
+                let mut dict = match get(&scopes, name) {
+                    Some(Bound::Value(Value::Dict(dict))) => dict.clone(),
+                    _ => Vec::new(),
+                };
+                for (path, value) in attributes {
+                    insert(&mut dict, path, literal::evaluate(value, &text)?);
+                }
+                set(&mut scopes, name, Bound::Value(Value::Dict(dict)));
+            }
+            Statement::Discarded(Some(expr)) => {
+                literal::evaluate(expr, &text)?;
+            }
+            Statement::Discarded(None) => {}
+        }
+    }
+    globals.retain(|(k, _)| !k.starts_with("__"));
+    for (name, dict) in scopes {
+        set(&mut globals, name, dict);
+    }
+    for (key, bound) in &globals {
+        schema::check(key, bound)?;
+    }
+    then(&globals)
+}
+
+/// Sets `path` (`a.b.c`) in nested dicts, as rez's scope attributes nest.
+fn insert<'a>(dict: &mut Vec<(&'a str, Value<'a>)>, path: &[&'a str], value: Value<'a>) {
+    let (first, rest) = path.split_first().expect("a scope attribute has a name");
+    let slot = match dict.iter().position(|(k, _)| k == first) {
+        Some(i) => i,
+        None => {
+            dict.push((first, Value::Dict(Vec::new())));
+            dict.len() - 1
+        }
     };
-    let Some(theirs) = read else {
-        return Ok(());
-    };
-    let field = if theirs.name != family {
-        "name"
-    } else if theirs.version != version {
-        "version"
-    } else if theirs.requires != ours.requires {
-        "requires"
-    } else if theirs.variants != ours.variants {
-        "variants"
+    if rest.is_empty() {
+        dict[slot].1 = value;
     } else {
-        return Ok(());
+        if !matches!(dict[slot].1, Value::Dict(_)) {
+            dict[slot].1 = Value::Dict(Vec::new());
+        }
+        let Value::Dict(child) = &mut dict[slot].1 else {
+            unreachable!("made a dict above")
+        };
+        insert(child, rest, value);
+    }
+}
+
+fn solver_data(globals: &Globals<'_>) -> Result<StaticPackage, NotStatic> {
+    let strings = |bound: &Bound| -> Result<Vec<String>, NotStatic> {
+        let items = schema::list(bound)?;
+        Ok(schema::str_items(items)?
+            .into_iter()
+            .map(str::to_owned)
+            .collect())
     };
-    Err(NotStatic::Guard(format!("{field} differs")))
+    let requires = get(globals, "requires").map(strings).transpose()?;
+    let variants = match get(globals, "variants") {
+        Some(bound) => schema::list(bound)?
+            .iter()
+            .map(|variant| match variant {
+                Value::List(items) => Ok(schema::str_items(items)?
+                    .into_iter()
+                    .map(str::to_owned)
+                    .collect()),
+                _ => Err(NotStatic::new(
+                    Reason::Schema,
+                    "variants: not a list of lists",
+                )),
+            })
+            .collect::<Result<_, _>>()?,
+        None => Vec::new(),
+    };
+    Ok(StaticPackage {
+        requires: requires.unwrap_or_default(),
+        variants,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    const PY: PythonVersion = PythonVersion {
+        major: 3,
+        minor: 11,
+    };
+
     const BENCH: &str = "# -*- coding: utf-8 -*-\n\nname = 'cope'\n\nversion = '3.79.3'\n\n\
         requires = ['bonus-18.2.0+<19']\n\nvariants = [\n    ['wave-2.7', 'cartload-1.1.6'],\n    \
         ['wave-3.6']\n]\n\ntimestamp = 1600129484\n\nformat_version = 2\n";
 
+    /// As rez's `dump_package_data` writes a released package.
+    const RELEASED: &str = r#"# -*- coding: utf-8 -*-
+
+name = 'cope'
+
+version = '3.79.3'
+
+description = \
+    """
+    A tool with a \"quoted\" word, a back\\slash,	a tab and café.
+    """
+
+authors = ['Jane Doe']
+
+requires = ['bonus-18.2.0+<19', '~wave-2+']
+
+variants = [
+    ['wave-2.7', 'cartload-1.1.6'],
+    ['wave-3.6']
+]
+
+def commands():
+    env.PATH.append('{root}/bin')
+    if building:
+        env.COPE_ROOT = '{root}'
+
+uuid = 'e2a4e1d0-5b1c-4f7e-9d3a-0c1b2a3d4e5f'
+
+timestamp = 1600129484
+
+revision = \
+    {'branch': 'main',
+     'commit': 'abc123',
+     'fetch_url': 'git@host:cope.git',
+     'push_url': 'git@host:cope.git',
+     'tracking_branch': 'origin/main'}
+
+release_message = ('A long release message that pprint wraps over lines '
+ 'as implicit concatenation')
+
+hashed_variants = True
+
+with scope('config') as config:
+    config.release_packages_path = '/releases'
+    config.plugins.release_hook.emailer.recipients = ['a@b']
+
+format_version = 2
+"#;
+
+    fn expected() -> StaticPackage {
+        StaticPackage {
+            requires: vec!["bonus-18.2.0+<19".into()],
+            variants: vec![
+                vec!["wave-2.7".into(), "cartload-1.1.6".into()],
+                vec!["wave-3.6".into()],
+            ],
+        }
+    }
+
     #[test]
     fn reads_a_benchmark_file() {
         assert_eq!(
-            read_package_py(BENCH.as_bytes(), "cope", "3.79.3"),
-            Ok(StaticPackage {
-                requires: vec!["bonus-18.2.0+<19".into()],
-                variants: vec![
-                    vec!["wave-2.7".into(), "cartload-1.1.6".into()],
-                    vec!["wave-3.6".into()],
-                ],
-            })
+            read_package_py(BENCH.as_bytes(), "cope", "3.79.3", PY),
+            Ok(expected())
         );
     }
 
     #[test]
-    fn reads_continuation_lines_rer_package_declines() {
-        let src = "name = 'brace'\nversion = '2.13.0'\nvariants = \\\n    [['diam-linux',\n      \
-                   'wave-2.7']]\ntimestamp = 1600129463\n";
-        assert!(rer_package::parse_static_package_py(src).is_none());
-        let package = read_package_py(src.as_bytes(), "brace", "2.13.0").unwrap();
+    fn reads_a_released_file() {
+        let mut want = expected();
+        want.requires.push("~wave-2+".into());
         assert_eq!(
-            package.variants,
-            vec![vec!["diam-linux".to_string(), "wave-2.7".into()]]
+            read_package_py(RELEASED.as_bytes(), "cope", "3.79.3", PY),
+            Ok(want.clone())
         );
-    }
-
-    #[test]
-    fn refuses_where_rer_package_alone_is_wrong() {
-        // escapes: rer-package keeps `\x2d` as is, Python gives `-`
-        let escaped = "name = 'a'\nversion = '1'\nrequires = ['b\\x2d1']\ntimestamp = 1\n";
-        assert!(rer_package::parse_static_package_py(escaped).is_some());
-        assert!(matches!(
-            read_package_py(escaped.as_bytes(), "a", "1"),
-            Err(NotStatic::Unsupported(_))
-        ));
-        // name from the file, not the directory
-        let named = "name = 'other'\nversion = '1'\ntimestamp = 1\n";
-        assert!(rer_package::parse_static_package_py(named).is_some());
-        assert!(matches!(
-            read_package_py(named.as_bytes(), "a", "1"),
-            Err(NotStatic::Identity(_))
-        ));
-        // dynamic code rer-package skips
-        let code = "name = 'a'\nversion = '1'\ntimestamp = 1\ndef commands():\n    pass\n";
-        assert!(rer_package::parse_static_package_py(code).is_some());
-        assert!(read_package_py(code.as_bytes(), "a", "1").is_err());
-    }
-
-    #[test]
-    fn the_guard_refuses_a_disagreement() {
-        let ours = StaticPackage {
-            requires: vec!["b-1".into()],
-            variants: vec![],
-        };
-        let text = "name = 'a'\nversion = '1'\nrequires = ['b-2']\ntimestamp = 1\n";
+        let crlf = RELEASED.replace('\n', "\r\n");
         assert_eq!(
-            guard(text, &ours, "a", "1"),
-            Err(NotStatic::Guard("requires differs".into()))
+            read_package_py(crlf.as_bytes(), "cope", "3.79.3", PY),
+            Ok(want)
         );
-        let agreeing = StaticPackage {
-            requires: vec!["b-2".into()],
-            variants: vec![],
-        };
-        assert_eq!(guard(text, &agreeing, "a", "1"), Ok(()));
+    }
+
+    #[test]
+    fn python_semantics_of_the_module() {
+        let head = "name = 'a'\nversion = '1'\ntimestamp = 1\n";
+        let read = |tail: &str| read_package_py(format!("{head}{tail}").as_bytes(), "a", "1", PY);
+        // the last binding wins; a dropped function unbinds its name
+        assert_eq!(
+            read("requires = ['b']\nrequires = ['c']\n")
+                .unwrap()
+                .requires,
+            vec!["c"]
+        );
+        assert_eq!(read("requires = x = ['b']\n").unwrap().requires, vec!["b"]);
+        assert_eq!(
+            read("requires = ['b\\x2d1']\n").unwrap().requires,
+            vec!["b-1"]
+        );
+        assert_eq!(read("x = 1\ndef x():\n    pass\n").map(|_| ()), Ok(()));
+        // a scope's dict replaces a plain binding of its name, in any order
+        assert_eq!(
+            read("with scope('tools') as t:\n    t.x = 1\n").map_err(|e| e.kind()),
+            Err(Reason::Schema)
+        );
+        assert_eq!(
+            read("with scope('config') as c:\n    c.x = 1\nconfig = 'x'\n").map(|_| ()),
+            Ok(())
+        );
+        // a repeated key keeps its last value, as a dict display does
+        assert!(read("revision = {'a': 1, 'a': 2}\n").is_ok());
+        assert_eq!(
+            read("requires = [x]\n").map_err(|e| e.kind()),
+            Err(Reason::Expression)
+        );
+        assert_eq!(
+            read("print('x')\n").map_err(|e| e.kind()),
+            Err(Reason::Expression)
+        );
+        assert_eq!(read("__doc__ = 1\n_private = [1]\n").map(|_| ()), Ok(()));
+    }
+
+    #[test]
+    fn identity_timestamp_and_place() {
+        let src = b"name = 'a'\nversion = '1.0'\n";
+        assert_eq!(
+            read_package_py(src, "a", "1.0", PY).map_err(|e| e.kind()),
+            Err(Reason::OldFormatData)
+        );
+        assert!(read_package_source(src, "a", "1.0", PY).is_ok());
+        assert!(read_in_repository(src, "a", "1.0", PY, || false).is_ok());
+        assert!(read_in_repository(src, "a", "1.0", PY, || true).is_err());
+        for (family, version) in [("b", "1.0"), ("a", "1.00")] {
+            assert_eq!(
+                read_package_source(src, family, version, PY).map_err(|e| e.kind()),
+                Err(Reason::Identity)
+            );
+        }
+        assert_eq!(
+            read_standalone(src, PY).map(|(n, v, _)| (n, v)),
+            Ok(("a".into(), "1.0".into()))
+        );
+        assert_eq!(
+            read_package_source(b"name = 'a'\n", "a", "1.0", PY).map_err(|e| e.kind()),
+            Err(Reason::Schema)
+        );
+    }
+
+    #[test]
+    fn a_code_attribute_needs_a_final_newline() {
+        let src = b"name = 'a'\nversion = '1'\ndef commands():\n    pass\n    # end";
+        assert_eq!(
+            read_package_source(src, "a", "1", PY).map_err(|e| e.kind()),
+            Err(Reason::Compile)
+        );
     }
 }

@@ -31,7 +31,7 @@ use std::ops::Bound;
 use rer_version::{RerVersion, VersionRange};
 
 use crate::quiet::quietly;
-use crate::request::is_valid_package_name;
+use crate::requirement::is_valid_package_name;
 
 /// Appended to `X`, the least version above it in rer's order: `_` is rer's
 /// least token and `-` its least separator.

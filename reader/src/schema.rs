@@ -1,280 +1,349 @@
-//! Allowlist of top-level keys, each checked as rez's package schema checks it.
+//! rez's package schema (`package_pod_schema`, rez 3.4.0): one checker per key, in one table.
+//!
+//! A key the table does not name is allowed with any value, as rez's
+//! `Optional(str): late_bound(object)` allows it. A value a checker rejects
+//! would make rez's load (or its validation) fail, so the file goes to rez.
 
+use crate::error::{NotStatic, Reason};
 use crate::literal::Value;
-use crate::request::{check_requirement, check_version, is_valid_package_name};
-use crate::{NotStatic, StaticPackage};
+use crate::requirement::check_requirement;
+use crate::rer_form::is_rez_version;
+
+/// rez's code attributes (`package_rex_keys`): a function of one of these names
+/// is kept as its source.
+pub(crate) const CODE_KEYS: &[&str] = &[
+    "pre_commands",
+    "commands",
+    "post_commands",
+    "pre_build_commands",
+    "pre_test_commands",
+];
 
 /// rez's current package format version (`rezplugins/package_repository/filesystem.py`):
-/// a higher one only makes rez print a warning, still refused to keep stderr quiet.
-const FORMAT_VERSION: u64 = 2;
+/// a newer one only makes rez print a warning, refused here to keep stderr quiet.
+const FORMAT_VERSION: i128 = 2;
 
-/// Longest accepted int: Python ints are unbounded, the checks here use `u64`.
-const MAX_INT_DIGITS: usize = 18;
-
-fn schema(what: impl Into<String>) -> NotStatic {
-    NotStatic::Schema(what.into())
+/// What a top-level name is bound to when the file has run.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Bound<'a> {
+    Value(Value<'a>),
+    /// A function rez keeps as source code (`SourceCode`).
+    Code,
+    /// A function rez keeps as a function (`preprocess`).
+    Function,
 }
 
-/// The package data of the assignments `statements` of
-/// `ROOT/<family>/<version>/package.py`.
-///
-/// Only keys of the allowlist are accepted: every other key may be one rez
-/// injects or treats specially (`scope`, `early`, `late`, `include`,
-/// `ModifyList`, `InvalidPackageError`, `_`-prefixed names, `config`,
-/// commands), or one whose schema this reader does not check. `name`,
-/// `version` are required, and `timestamp` where the file is in a repository:
-/// without it rez also reads `release.yaml` / `.metadata` next to the file,
-/// which may change the data ([`NotStatic::NoTimestamp`]: the caller decides).
-pub(crate) fn package(
-    statements: &[(&str, Value<'_>)],
-    family: &str,
-    version: &str,
-    place: Place,
-) -> Result<StaticPackage, NotStatic> {
-    let mut seen: Vec<&str> = Vec::new();
-    let mut package = StaticPackage::default();
-    for (key, value) in statements {
-        // Python keeps the last assignment; a repeated key is refused instead.
-        if seen.contains(key) {
-            return Err(schema(format!("{key:?} assigned twice")));
-        }
-        seen.push(key);
-        match *key {
-            "name" => {
-                let name = string(key, value)?;
-                if name != family {
-                    return Err(NotStatic::Identity(format!(
-                        "name {name:?} in directory {family:?}"
-                    )));
-                }
-                if !is_valid_package_name(family) {
-                    return Err(NotStatic::Identity(format!("family name {family:?}")));
-                }
-            }
-            "version" => {
-                let file_version = string(key, value)?;
-                if file_version != version {
-                    return Err(NotStatic::Identity(format!(
-                        "version {file_version:?} in directory {version:?}"
-                    )));
-                }
-                check_version(version)?;
-            }
-            "requires" => package.requires = requirements(key, value)?,
-            "build_requires" | "private_build_requires" => {
-                requirements(key, value)?;
-            }
-            "variants" => {
-                package.variants = list(key, value)?
-                    .iter()
-                    .map(|variant| requirements(key, variant))
-                    .collect::<Result<_, _>>()?;
-                // rez loads `[[]]` but then fails to make the variant's subpath.
-                if package.variants.iter().any(Vec::is_empty) {
-                    return Err(schema("empty variant"));
-                }
-            }
-            "timestamp" => {
-                int(key, value)?;
-            }
-            "format_version" => {
-                if int(key, value)? > FORMAT_VERSION {
-                    return Err(schema("format_version newer than rez's"));
-                }
-            }
-            "description" | "uuid" => {
-                string(key, value)?;
-            }
-            "authors" | "tools" => {
-                strings(key, value)?;
-            }
-            _ => return Err(schema(format!("key {key:?} not in the allowlist"))),
-        }
-    }
-    for required in ["name", "version"] {
-        if !seen.contains(&required) {
-            return Err(schema(format!("no {required:?}")));
-        }
-    }
-    if place == Place::Repository && !seen.contains(&"timestamp") {
-        return Err(NotStatic::NoTimestamp);
-    }
-    Ok(package)
+type Check = fn(&Bound<'_>) -> Result<(), NotStatic>;
+
+/// Every key rez's schema names, with its checker.
+const KEYS: &[(&str, Check)] = &[
+    ("name", string),
+    ("base", string),
+    ("version", string),
+    ("description", string),
+    ("authors", strings),
+    ("requires", requirements),
+    ("build_requires", requirements),
+    ("private_build_requires", requirements),
+    ("variants", variants),
+    ("has_plugins", boolean),
+    ("plugin_for", strings),
+    ("uuid", string),
+    ("config", dict),
+    ("tools", strings),
+    ("help", help),
+    ("hashed_variants", boolean),
+    ("relocatable", optional_bool),
+    ("cachable", optional_bool),
+    ("tests", tests),
+    ("pre_commands", commands),
+    ("commands", commands),
+    ("post_commands", commands),
+    ("pre_build_commands", commands),
+    ("pre_test_commands", commands),
+    ("timestamp", int),
+    ("revision", anything),
+    ("changelog", string),
+    ("release_message", optional_str),
+    ("previous_version", version),
+    ("previous_revision", anything),
+    ("vcs", string),
+    // not in the schema, but read by the filesystem repository
+    ("format_version", format_version),
+];
+
+/// Whether rez's schema names `key`.
+pub(crate) fn is_key(key: &str) -> bool {
+    KEYS.iter().any(|(name, _)| *name == key)
 }
 
-/// Where the file being read is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Place {
-    /// `ROOT/<family>/<version>/package.py`, other files maybe beside it.
-    Repository,
-    /// A source on its own: nothing beside it that rez would also read.
-    Alone,
-}
-
-fn string<'a>(key: &str, value: &Value<'a>) -> Result<&'a str, NotStatic> {
-    match value {
-        Value::Str(s) => Ok(s),
-        _ => Err(schema(format!("{key:?} is not a str"))),
+/// Checks `bound`, the value of `key`, as rez's schema checks it.
+pub(crate) fn check(key: &str, bound: &Bound<'_>) -> Result<(), NotStatic> {
+    match KEYS.iter().find(|(name, _)| *name == key) {
+        Some((_, checker)) => checker(bound).map_err(|err| match err.kind() {
+            Reason::Schema => NotStatic::new(Reason::Schema, format!("{key}: {}", err.detail())),
+            _ => err,
+        }),
+        None => Ok(()),
     }
 }
 
-fn int(key: &str, value: &Value<'_>) -> Result<u64, NotStatic> {
-    match value {
-        Value::Int(digits) if digits.len() <= MAX_INT_DIGITS => Ok(digits
-            .parse()
-            .expect("at most 18 decimal digits fit in u64")),
-        _ => Err(schema(format!("{key:?} is not a small int"))),
+fn wrong(what: &str) -> NotStatic {
+    NotStatic::new(Reason::Schema, format!("not {what}"))
+}
+
+fn value<'b, 'a>(bound: &'b Bound<'a>) -> Option<&'b Value<'a>> {
+    match bound {
+        Bound::Value(value) => Some(value),
+        _ => None,
     }
 }
 
-fn list<'v, 'a>(key: &str, value: &'v Value<'a>) -> Result<&'v [Value<'a>], NotStatic> {
-    match value {
-        Value::List(items) => Ok(items),
-        _ => Err(schema(format!("{key:?} is not a list"))),
+/// The items of a list (rez's schema takes a list, not a tuple, for `[...]`).
+pub(crate) fn list<'b, 'a>(bound: &'b Bound<'a>) -> Result<&'b [Value<'a>], NotStatic> {
+    match value(bound) {
+        Some(Value::List(items)) => Ok(items),
+        _ => Err(wrong("a list")),
     }
 }
 
-fn strings<'a>(key: &str, value: &Value<'a>) -> Result<Vec<&'a str>, NotStatic> {
-    list(key, value)?
+pub(crate) fn str_items<'a>(items: &[Value<'a>]) -> Result<Vec<&'a str>, NotStatic> {
+    items
         .iter()
-        .map(|item| string(key, item))
+        .map(|item| match item {
+            Value::Str(s) => Ok(*s),
+            _ => Err(wrong("a list of str")),
+        })
         .collect()
 }
 
-/// A list of requirement strings, each one rez renders back unchanged.
-fn requirements(key: &str, value: &Value<'_>) -> Result<Vec<String>, NotStatic> {
-    strings(key, value)?
+fn string(bound: &Bound<'_>) -> Result<(), NotStatic> {
+    match value(bound) {
+        Some(Value::Str(_)) => Ok(()),
+        _ => Err(wrong("a str")),
+    }
+}
+
+fn strings(bound: &Bound<'_>) -> Result<(), NotStatic> {
+    str_items(list(bound)?).map(drop)
+}
+
+fn requirement_list(items: &[Value<'_>]) -> Result<(), NotStatic> {
+    str_items(items)?
         .into_iter()
-        .map(|s| check_requirement(s).map(|()| s.to_owned()))
-        .collect()
+        .try_for_each(check_requirement)
+}
+
+fn requirements(bound: &Bound<'_>) -> Result<(), NotStatic> {
+    requirement_list(list(bound)?)
+}
+
+fn variants(bound: &Bound<'_>) -> Result<(), NotStatic> {
+    for variant in list(bound)? {
+        let Value::List(items) = variant else {
+            return Err(wrong("a list of lists"));
+        };
+        // rez loads `[[]]` but then fails to make the variant's subpath.
+        if items.is_empty() {
+            return Err(wrong("a non-empty variant"));
+        }
+        requirement_list(items)?;
+    }
+    Ok(())
+}
+
+/// `bool`; Python's `isinstance(True, int)` holds, but not the converse.
+fn boolean(bound: &Bound<'_>) -> Result<(), NotStatic> {
+    match value(bound) {
+        Some(Value::Bool(_)) => Ok(()),
+        _ => Err(wrong("a bool")),
+    }
+}
+
+fn optional_bool(bound: &Bound<'_>) -> Result<(), NotStatic> {
+    match value(bound) {
+        Some(Value::None) => Ok(()),
+        _ => boolean(bound),
+    }
+}
+
+fn optional_str(bound: &Bound<'_>) -> Result<(), NotStatic> {
+    match value(bound) {
+        Some(Value::None) => Ok(()),
+        _ => string(bound),
+    }
+}
+
+fn int(bound: &Bound<'_>) -> Result<(), NotStatic> {
+    match value(bound) {
+        Some(Value::Int(_) | Value::Bool(_)) => Ok(()),
+        _ => Err(wrong("an int")),
+    }
+}
+
+fn dict(bound: &Bound<'_>) -> Result<(), NotStatic> {
+    match value(bound) {
+        Some(Value::Dict(_)) => Ok(()),
+        _ => Err(wrong("a dict")),
+    }
+}
+
+fn anything(_: &Bound<'_>) -> Result<(), NotStatic> {
+    Ok(())
+}
+
+/// `help`: a str, or a list of lists of str (`[[label, url], ...]`).
+fn help(bound: &Bound<'_>) -> Result<(), NotStatic> {
+    if string(bound).is_ok() {
+        return Ok(());
+    }
+    for entry in list(bound)? {
+        let Value::List(items) = entry else {
+            return Err(wrong("a str or a list of lists of str"));
+        };
+        str_items(items)?;
+    }
+    Ok(())
+}
+
+/// The code attributes: kept source, a str, or a list of str (rez-1 commands).
+fn commands(bound: &Bound<'_>) -> Result<(), NotStatic> {
+    match bound {
+        Bound::Code => Ok(()),
+        _ => string(bound).or_else(|_| strings(bound)),
+    }
+}
+
+/// `previous_version`: a str rez's `Version` parses.
+fn version(bound: &Bound<'_>) -> Result<(), NotStatic> {
+    match value(bound) {
+        Some(Value::Str(s)) if is_rez_version(s) => Ok(()),
+        _ => Err(wrong("a version str")),
+    }
+}
+
+fn format_version(bound: &Bound<'_>) -> Result<(), NotStatic> {
+    match value(bound) {
+        Some(Value::Int(v)) if *v <= FORMAT_VERSION => Ok(()),
+        _ => Err(wrong("an int no newer than rez's format")),
+    }
+}
+
+/// `tests`: `{name: command}` where a command is a str, a list of str, or a dict
+/// of `command` (str or list of str) with optional `requires` (requirement
+/// strings), `run_on` (str or list of str) and `on_variants` (bool). Forms the
+/// schema also allows but this checker does not model go to rez.
+fn tests(bound: &Bound<'_>) -> Result<(), NotStatic> {
+    let Some(Value::Dict(tests)) = value(bound) else {
+        return Err(wrong("a dict"));
+    };
+    let str_or_strs = |v: &Value| match v {
+        Value::Str(_) => Ok(()),
+        Value::List(items) => str_items(items).map(drop),
+        _ => Err(wrong("a str or a list of str")),
+    };
+    for (_, test) in tests {
+        let Value::Dict(fields) = test else {
+            str_or_strs(test)?;
+            continue;
+        };
+        if !fields.iter().any(|(k, _)| *k == "command") {
+            return Err(wrong("a test with a command"));
+        }
+        for (field, v) in fields {
+            match (*field, v) {
+                ("command" | "run_on", _) => str_or_strs(v)?,
+                ("requires", Value::List(items)) => requirement_list(items)?,
+                ("on_variants", Value::Bool(_)) => {}
+                _ => return Err(wrong("a test field the reader checks")),
+            }
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexer::tokenize;
-    use crate::literal::parse_module;
 
-    fn read(src: &str, family: &str, version: &str) -> Result<StaticPackage, NotStatic> {
-        package(
-            &parse_module(&tokenize(src)?)?,
-            family,
-            version,
-            Place::Repository,
-        )
+    fn v(value: Value<'_>) -> Bound<'_> {
+        Bound::Value(value)
     }
 
-    const HEAD: &str = "name = 'foo'\nversion = '1.0'\ntimestamp = 1\n";
+    fn s(text: &str) -> Value<'_> {
+        Value::Str(text)
+    }
 
-    #[test]
-    fn extra_keys_of_the_allowlist() {
-        let src = format!(
-            "{HEAD}format_version = 2\ndescription = 'd'\nuuid = 'u'\nauthors = ['a']\n\
-             tools = []\nbuild_requires = ['b-1']\nprivate_build_requires = []\n\
-             requires = ['c-2+']\nvariants = [['p-1'], ['q']]\n"
-        );
-        assert_eq!(
-            read(&src, "foo", "1.0"),
-            Ok(StaticPackage {
-                requires: vec!["c-2+".into()],
-                variants: vec![vec!["p-1".into()], vec!["q".into()]],
-            })
-        );
+    fn l(items: Vec<Value<'_>>) -> Value<'_> {
+        Value::List(items)
     }
 
     #[test]
-    fn timestamp_is_required_only_in_a_repository() {
-        let src = "name = 'foo'\nversion = '1.0'\n";
-        let statements = parse_module(&tokenize(src).unwrap()).unwrap();
-        assert!(package(&statements, "foo", "1.0", Place::Alone).is_ok());
-        assert_eq!(
-            package(&statements, "foo", "1.0", Place::Repository),
-            Err(NotStatic::NoTimestamp)
-        );
-    }
-
-    #[test]
-    fn identity_and_required_keys() {
-        assert!(read(HEAD, "foo", "1.0").is_ok());
-        assert!(matches!(
-            read(HEAD, "bar", "1.0"),
-            Err(NotStatic::Identity(_))
-        ));
-        assert!(matches!(
-            read(HEAD, "foo", "1.00"),
-            Err(NotStatic::Identity(_))
-        ));
-        for missing in ["name", "version"] {
-            let src: String = HEAD
-                .lines()
-                .filter(|l| !l.starts_with(missing))
-                .map(|l| format!("{l}\n"))
-                .collect();
-            assert!(
-                matches!(read(&src, "foo", "1.0"), Err(NotStatic::Schema(_))),
-                "{missing}"
-            );
-        }
-    }
-
-    #[test]
-    fn wrong_types_duplicates_and_other_keys() {
-        for extra in [
-            "requires = 'bar'\n",
-            "requires = [1]\n",
-            "requires = [['bar']]\n",
-            "variants = ['bar']\n",
-            "variants = 'bar'\n",
-            "variants = [[1]]\n",
-            "variants = [[]]\n",
-            "variants = [['a'], []]\n",
-            "timestamp = 2\n",
-            "name = 'foo'\n",
-            "format_version = 3\n",
-            "format_version = '2'\n",
-            "description = ['d']\n",
-            "authors = 'a'\n",
-            "tools = [1]\n",
-            "uuid = 1\n",
-            "commands = 'x'\n",
-            "scope = 1\n",
-            "early = 1\n",
-            "late = 1\n",
-            "include = []\n",
-            "ModifyList = 1\n",
-            "InvalidPackageError = 1\n",
-            "_private = 1\n",
-            "__name__ = 'x'\n",
-            "config = 1\n",
-            "hashed_variants = 1\n",
-            "build_requires = ['b==']\n",
+    fn values_rez_accepts() {
+        for (key, bound) in [
+            ("requires", v(l(vec![s("a-1+<2")]))),
+            ("variants", v(l(vec![l(vec![s("p-1")]), l(vec![s("q")])]))),
+            ("timestamp", v(Value::Int(1))),
+            ("timestamp", v(Value::Bool(true))),
+            ("hashed_variants", v(Value::Bool(true))),
+            ("relocatable", v(Value::None)),
+            ("help", v(l(vec![l(vec![s("Home"), s("http://x")])]))),
+            ("help", v(s("http://x"))),
+            ("commands", Bound::Code),
+            ("commands", v(s("env.X = 1"))),
+            ("commands", v(l(vec![s("export X=1")]))),
+            ("config", v(Value::Dict(vec![]))),
+            ("revision", v(Value::Dict(vec![("commit", s("abc"))]))),
+            ("previous_version", v(s("1.2.3"))),
+            ("release_message", v(Value::None)),
+            ("anything_else", v(Value::Float(1.5))),
+            ("preprocess", Bound::Function),
+            (
+                "tests",
+                v(Value::Dict(vec![
+                    ("unit", s("pytest")),
+                    (
+                        "lint",
+                        Value::Dict(vec![
+                            ("command", l(vec![s("ruff")])),
+                            ("requires", l(vec![s("ruff-0.1+")])),
+                            ("run_on", s("explicit")),
+                            ("on_variants", Value::Bool(false)),
+                        ]),
+                    ),
+                ])),
+            ),
         ] {
-            let src = format!("{HEAD}{extra}");
-            assert!(read(&src, "foo", "1.0").is_err(), "{extra:?}");
+            assert_eq!(check(key, &bound), Ok(()), "{key}: {bound:?}");
         }
-        let src = format!("{HEAD}requires = ['a-1']\nrequires = ['a-2']\n");
-        assert!(matches!(
-            read(&src, "foo", "1.0"),
-            Err(NotStatic::Schema(_))
-        ));
-        let big = format!(
-            "name = 'foo'\nversion = '1.0'\ntimestamp = {}\n",
-            "9".repeat(19)
-        );
-        assert!(read(&big, "foo", "1.0").is_err());
     }
 
     #[test]
-    fn requirement_strings_are_checked() {
-        let src = format!("{HEAD}requires = ['bar-2|1']\n");
-        assert!(matches!(
-            read(&src, "foo", "1.0"),
-            Err(NotStatic::Requirement(_))
-        ));
-        let src = format!("{HEAD}variants = [['bar-1'], ['baz==']]\n");
-        assert!(matches!(
-            read(&src, "foo", "1.0"),
-            Err(NotStatic::Requirement(_))
-        ));
+    fn values_rez_rejects() {
+        for (key, bound) in [
+            ("requires", v(s("a"))),
+            ("requires", v(Value::Tuple(vec![s("a")]))),
+            ("requires", v(l(vec![Value::Int(1)]))),
+            ("variants", v(l(vec![s("a")]))),
+            ("variants", v(l(vec![l(vec![])]))),
+            ("timestamp", v(s("1"))),
+            ("timestamp", v(Value::Float(1.0))),
+            ("hashed_variants", v(Value::Int(1))),
+            ("description", v(l(vec![]))),
+            ("authors", v(s("a"))),
+            ("config", v(s("a"))),
+            ("commands", v(Value::Int(1))),
+            ("commands", Bound::Function),
+            ("previous_version", v(s("1..2"))),
+            ("format_version", v(Value::Int(3))),
+            ("tests", v(Value::Dict(vec![("t", Value::Dict(vec![]))]))),
+            ("name", Bound::Code),
+        ] {
+            assert!(check(key, &bound).is_err(), "{key}: {bound:?}");
+        }
+        assert_eq!(
+            check("requires", &v(l(vec![s("a-2|1")]))).map_err(|e| e.kind()),
+            Err(Reason::Requirement)
+        );
     }
 }

@@ -274,8 +274,7 @@ def test_load_says_what_rez_loads_and_why(tmp_path):
 
     stamp = "timestamp = 1600000000\n"
     package("plain", "1.0", f"name = 'plain'\nversion = '1.0'\n{stamp}")
-    code = package("code", "1.0", f"name = 'code'\nversion = '1.0'\n{stamp}"
-                   "def commands():\n    env.PATH.append('{root}/bin')\n")
+    code = package("code", "1.0", f"import os\nname = 'code'\nversion = '1.0'\n{stamp}")
     yml = package("yml", "2.0", "name: yml\nversion: '2.0'\n", "package.yaml")
     other = package("renamed", "1.0", f"name = 'other'\nversion = '1.0'\n{stamp}")
     proc = subprocess.run([PYRER, "load", "--why", str(root)], capture_output=True, text=True,
@@ -284,7 +283,7 @@ def test_load_says_what_rez_loads_and_why(tmp_path):
     lines = proc.stdout.splitlines()
     assert re.fullmatch(r"4 packages, 1 read statically, 3 loaded by rez, 0 problems, "
                         r"[\d.]+ ms", lines[0]), lines
-    assert sorted(lines[1:]) == sorted([f"  outside-subset: 1 (e.g. {code})",
+    assert sorted(lines[1:]) == sorted([f"  import: 1 (e.g. {code})",
                                         f"  format: 1 (e.g. {yml})",
                                         f"  identity: 1 (e.g. {other})"])
     assert proc.stderr == ""
@@ -294,7 +293,7 @@ def test_load_says_what_rez_loads_and_why(tmp_path):
     assert (record["packages"], record["static_reads"], record["rez_loads"]) == (4, 1, 3)
     assert record["rez_reasons"] == {"format": {"count": 1, "examples": [str(yml)]},
                                      "identity": {"count": 1, "examples": [str(other)]},
-                                     "outside-subset": {"count": 1, "examples": [str(code)]}}
+                                     "import": {"count": 1, "examples": [str(code)]}}
     assert record["problems"] == []
     assert record["absent_roots"] == [{"root": str(tmp_path / "typo"),
                                        "reason": "does not exist"}]

@@ -280,3 +280,21 @@ def test_benchmark_sample_through_resolved_context(bench_repo):
     print(out.stdout)
     assert out.returncode == 0 and out.stdout.rstrip().endswith("identical"), \
         out.stdout + out.stderr
+
+
+def test_unversioned_packages_fall_back_and_solve_names_them(repo, monkeypatch):
+    """rez's allow_unversioned_packages (on by default) lets `ROOT/foo/package.py` be a
+    package of the empty version, which sorts below every other. rer has no empty
+    version, so the fast path falls back (rez's solver answers, as stock) and
+    `solve(package_paths=)` is an error naming the file."""
+    touch(repo / "bare" / "package.py", "name='bare'\nrequires=['python-3']\n")
+    touch(repo / "uses_bare" / "1.0" / "package.py",
+          "name='uses_bare'\nversion='1.0'\nrequires=['bare', 'tool']\n")
+    outcome, fast, fallbacks = same_as_stock(monkeypatch, ["uses_bare"],
+                                             package_paths=[str(repo)])
+    assert outcome[0] == "solved" and ("bare", "", None) in outcome[1], outcome
+    assert (fast, fallbacks) == (0, {"error": 1})
+    result = pyrer.solve(["uses_bare"], package_paths=[str(repo)])
+    assert result.status == "error"
+    assert str(repo / "bare" / "package.py") in result.failure_description
+    assert "unversioned" in result.failure_description

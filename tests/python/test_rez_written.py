@@ -17,6 +17,7 @@ sys.path.insert(0, str(REPO / "tests"))
 import rez_written  # noqa: E402
 
 FAMILIES = 60  # the first families of rez's benchmark repository, by name
+COVERAGE = 0.99  # of the files whose data is the file alone, read statically
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +46,16 @@ def test_loads_equal_rez_loads(written):
     ours = {(p.name, p.version): (p.requires, p.variants) for p in result}
     assert len(ours) == len(paths) > 100 and not result.problems
     assert ours == theirs
-    print(f"\nrez-written repository ({len(paths)} files): {result.static_reads} read "
-          f"statically, {result.rez_loads} loaded by rez: {result.rez_reasons}")
+    alone = sum(rez_written.file_alone(p) for p in paths)
+    print(f"\nrez-written repository ({len(paths)} files, {alone} whose data is the file "
+          f"alone): {result.static_reads} read statically, {result.rez_loads} loaded by rez: "
+          f"{result.rez_reasons}")
+    assert result.static_reads >= COVERAGE * alone, result.rez_examples
+    # what the writer writes that only rez can take goes to rez for that reason
+    assert set(result.rez_reasons) <= {"decorator", "old-format-data", "requirement"}, \
+        result.rez_examples
+    assert result.rez_reasons.get("decorator", 0) == sum("@late()" in p.read_text()
+                                                         for p in paths) > 0
 
 
 def test_resolves_equal_rez(written, bench_repo):

@@ -424,7 +424,7 @@ fn section(
     tables: &str,
     notes: &[String],
 ) -> String {
-    let delay = if opts.delay_us % 1000 == 0 {
+    let delay = if opts.delay_us.is_multiple_of(1000) {
         format!("{} ms", opts.delay_us / 1000)
     } else {
         format!("{} µs", opts.delay_us)

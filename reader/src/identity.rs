@@ -1,0 +1,62 @@
+//! The package's name and version: the directories', and equal to the file's.
+
+use crate::error::{NotStatic, Reason};
+use crate::literal::Value;
+use crate::requirement::{check_version, is_valid_package_name};
+use crate::schema::Bound;
+
+/// rez names a package in a repository by its directories
+/// (`ROOT/<family>/<version>/`), and fails a load whose file says otherwise.
+/// Both must be set in the file, equal to the directories', and spelt as rez
+/// renders them (so `str(pkg.version)` is the directory's).
+pub(crate) fn check(
+    name: Option<&Bound<'_>>,
+    version: Option<&Bound<'_>>,
+    family: &str,
+    version_dir: &str,
+) -> Result<(), NotStatic> {
+    let file_name = text("name", name)?;
+    if file_name != family {
+        return Err(NotStatic::new(
+            Reason::Identity,
+            format!("name {file_name:?} in directory {family:?}"),
+        ));
+    }
+    if !is_valid_package_name(family) {
+        return Err(NotStatic::new(
+            Reason::Identity,
+            format!("family name {family:?}"),
+        ));
+    }
+    let file_version = text("version", version)?;
+    if file_version != version_dir {
+        return Err(NotStatic::new(
+            Reason::Identity,
+            format!("version {file_version:?} in directory {version_dir:?}"),
+        ));
+    }
+    check_version(version_dir)
+}
+
+/// The file's own name and version, where it is read without directories.
+pub(crate) fn from_file<'a>(
+    name: Option<&Bound<'a>>,
+    version: Option<&Bound<'a>>,
+) -> Result<(&'a str, &'a str), NotStatic> {
+    let (name, version) = (text("name", name)?, text("version", version)?);
+    check(
+        Some(&Bound::Value(Value::Str(name))),
+        Some(&Bound::Value(Value::Str(version))),
+        name,
+        version,
+    )?;
+    Ok((name, version))
+}
+
+fn text<'a>(key: &str, bound: Option<&Bound<'a>>) -> Result<&'a str, NotStatic> {
+    match bound {
+        Some(Bound::Value(Value::Str(s))) => Ok(s),
+        Some(_) => Err(NotStatic::new(Reason::Schema, format!("{key}: not a str"))),
+        None => Err(NotStatic::new(Reason::Schema, format!("no {key:?}"))),
+    }
+}

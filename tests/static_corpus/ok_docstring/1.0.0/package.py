@@ -1,0 +1,4 @@
+'''The package.'''
+name = 'ok_docstring'
+version = '1.0.0'
+timestamp = 1600129484

@@ -1,0 +1,1 @@
+name = 'ok_lone_cr'version = '1.0.0'timestamp = 1600129484

@@ -1,0 +1,3 @@
+name = 'ok_timestamp_negative'
+version = '1.0.0'
+timestamp = -1

@@ -1,3 +1,0 @@
-﻿name = 'rej_bom'
-version = '1.0.0'
-timestamp = 1600129484

@@ -1,4 +1,0 @@
-'''The package.'''
-name = 'rej_docstring'
-version = '1.0.0'
-timestamp = 1600129484

@@ -1,4 +1,0 @@
-name = 'rej_form_feed'
-version = '1.0.0'
-
-timestamp = 1600129484

@@ -1,4 +1,0 @@
-name = 'rej_implicit_concat'
-version = '1.0.0'
-requires = ['a' '-1']
-timestamp = 1600129484

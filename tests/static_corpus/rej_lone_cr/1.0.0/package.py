@@ -1,1 +1,0 @@
-name = 'rej_lone_cr'version = '1.0.0'timestamp = 1600129484

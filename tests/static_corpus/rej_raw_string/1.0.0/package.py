@@ -1,4 +1,0 @@
-name = 'rej_raw_string'
-version = '1.0.0'
-requires = [r'a-1']
-timestamp = 1600129484

@@ -1,3 +1,0 @@
-name = 'rej_timestamp_negative'
-version = '1.0.0'
-timestamp = -1

@@ -1,3 +1,0 @@
-name = u'rej_u_string'
-version = '1.0.0'
-timestamp = 1600129484

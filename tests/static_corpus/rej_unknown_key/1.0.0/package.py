@@ -1,4 +1,0 @@
-name = 'rej_unknown_key'
-version = '1.0.0'
-my_setting = 'x'
-timestamp = 1600129484
