@@ -11,7 +11,7 @@ use crate::schema;
 /// Names rez puts into the file's globals before running it and removes from
 /// its result (`rez.serialise._load_py`): binding one changes what the file
 /// does (or breaks `with scope(...)`), so the file goes to rez.
-const INJECTED: &[&str] = &[
+pub(crate) const INJECTED: &[&str] = &[
     "scope",
     "early",
     "late",
@@ -37,9 +37,52 @@ pub(crate) enum Statement<'a> {
         name: &'a str,
         attributes: Vec<(Vec<&'a str>, &'a Expr)>,
     },
-    /// An expression statement of a literal (a docstring), evaluated and dropped, or `pass`.
+    /// A literal evaluated and dropped: an expression statement (a docstring), a
+    /// function's default or annotation; `None` for `pass`.
     Discarded(Option<&'a Expr>),
+    /// `from rez.utils.lint_helper import a, b as c`: rez's lint helper module
+    /// gives `None` for any name it is asked for, so each name is bound to `None`
+    /// (a name rez injects too: rez then drops it from the data).
+    LintHelper { names: Vec<&'a str> },
+    /// `import os`, `import os.path as p`: binds a module, which rez drops.
+    Module { name: &'a str },
+    /// `late = globals()["late"]` for a name rez injects: binds it to itself, and
+    /// rez drops the name anyway (a linter idiom). Valid while the file binds no
+    /// `globals` of its own, which [`classify`] checks.
+    Rebound,
 }
+
+/// Standard-library modules a file may `import` at module level: importing one
+/// has no effect but binding a module, which rez drops from the package's data.
+/// (Any module-level use of the name is an expression, refused on its own.)
+const STDLIB_MODULES: &[&str] = &[
+    "datetime",
+    "getpass",
+    "glob",
+    "json",
+    "os",
+    "os.path",
+    "platform",
+    "re",
+    "shutil",
+    "socket",
+    "string",
+    "subprocess",
+    "sys",
+    "time",
+];
+
+/// rez's lint helper module (`rez/utils/lint_helper.py`, rez 3.4.0): a module
+/// whose every missing attribute is `None`. Its own attributes (`used`, dunders
+/// and `_`-prefixed ones) are not `None`, so importing them goes to rez.
+const LINT_HELPER: &str = "rez.utils.lint_helper";
+
+/// Builtins an annotation may name: evaluating one at `def` always succeeds
+/// (a file that binds the name still has a value under it), and the result is
+/// only stored on the function.
+const BUILTIN_TYPES: &[&str] = &[
+    "bool", "bytes", "dict", "float", "int", "list", "object", "set", "str", "tuple", "type",
+];
 
 /// What rez keeps of a function.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -59,9 +102,43 @@ pub(crate) fn classify(module: &ast::ModModule) -> Result<Vec<Statement<'_>>, No
         refused: None,
     };
     visitor.visit_body(&module.body);
-    match visitor.refused {
-        Some(refused) => Err(refused),
-        None => Ok(visitor.statements),
+    if let Some(refused) = visitor.refused {
+        return Err(refused);
+    }
+    // `scope` set to None by the lint helper, then used by a `with scope(...)`
+    let mut scope_is_none = false;
+    for statement in &visitor.statements {
+        match statement {
+            Statement::LintHelper { names } if names.contains(&"scope") => scope_is_none = true,
+            Statement::Scope { .. } if scope_is_none => {
+                return Err(NotStatic::new(
+                    Reason::InjectedName,
+                    "`scope` imported from the lint helper (None), then called",
+                ))
+            }
+            _ => {}
+        }
+    }
+    let rebinds = visitor
+        .statements
+        .iter()
+        .any(|s| matches!(s, Statement::Rebound));
+    if rebinds && visitor.statements.iter().any(binds_globals) {
+        return Err(NotStatic::new(
+            Reason::Expression,
+            "`globals()` with a `globals` bound in the file",
+        ));
+    }
+    Ok(visitor.statements)
+}
+
+fn binds_globals(statement: &Statement<'_>) -> bool {
+    match statement {
+        Statement::Binding { names, .. } | Statement::LintHelper { names } => {
+            names.contains(&"globals")
+        }
+        Statement::Function { name, .. } | Statement::Module { name } => *name == "globals",
+        _ => false,
     }
 }
 
@@ -76,9 +153,12 @@ impl<'a> StatementVisitor<'a> for Classifier<'a> {
         if self.refused.is_some() {
             return;
         }
-        match statement(stmt) {
-            Ok(statement) => self.statements.push(statement),
-            Err(refused) => self.refused = Some(refused),
+        let classified = match stmt {
+            Stmt::FunctionDef(def) => function(def, &mut self.statements),
+            _ => statement(stmt).map(|statement| self.statements.push(statement)),
+        };
+        if let Err(refused) = classified {
+            self.refused = Some(refused);
         }
     }
 }
@@ -87,6 +167,9 @@ fn statement(stmt: &Stmt) -> Result<Statement<'_>, NotStatic> {
     let refuse = |reason, what: &str| Err(NotStatic::at(reason, what, stmt.range()));
     match stmt {
         Stmt::Assign(ast::StmtAssign { targets, value, .. }) => {
+            if rebound(targets, value) {
+                return Ok(Statement::Rebound);
+            }
             let names = targets
                 .iter()
                 .map(|target| match target {
@@ -100,16 +183,77 @@ fn statement(stmt: &Stmt) -> Result<Statement<'_>, NotStatic> {
                 .collect::<Result<_, _>>()?;
             Ok(Statement::Binding { names, value })
         }
-        Stmt::FunctionDef(def) => function(def),
         Stmt::With(with) => scope(with),
+        Stmt::ImportFrom(import) if is_lint_helper(import) => {
+            let names = import
+                .names
+                .iter()
+                .map(|alias| {
+                    let name = alias.asname.as_ref().unwrap_or(&alias.name).as_str();
+                    let imported = alias.name.as_str();
+                    if imported == "*" || imported == "used" || imported.starts_with('_') {
+                        return Err(NotStatic::at(
+                            Reason::Import,
+                            "a lint helper attribute that is not None",
+                            alias.range(),
+                        ));
+                    }
+                    Ok(name)
+                })
+                .collect::<Result<_, _>>()?;
+            Ok(Statement::LintHelper { names })
+        }
+        Stmt::Import(ast::StmtImport { names, .. }) => match names.as_slice() {
+            [alias] if STDLIB_MODULES.contains(&alias.name.as_str()) => {
+                // `import os.path` binds `os`; `import os.path as p` binds `p`
+                let name = match &alias.asname {
+                    Some(asname) => asname.as_str(),
+                    None => alias.name.as_str().split('.').next().unwrap_or_default(),
+                };
+                Ok(Statement::Module {
+                    name: bound(name, alias)?,
+                })
+            }
+            _ => refuse(Reason::Import, "an import other than one standard module"),
+        },
         Stmt::Expr(ast::StmtExpr { value, .. }) => Ok(Statement::Discarded(Some(value))),
         Stmt::Pass(_) => Ok(Statement::Discarded(None)),
-        Stmt::Import(_) | Stmt::ImportFrom(_) => refuse(Reason::Import, "an import"),
+        Stmt::ImportFrom(_) => refuse(Reason::Import, "an import"),
         Stmt::If(_) | Stmt::For(_) | Stmt::While(_) | Stmt::Try(_) | Stmt::Match(_) => {
             refuse(Reason::ControlFlow, "control flow at module level")
         }
         _ => refuse(Reason::Statement, "a statement that runs code at load"),
     }
+}
+
+fn is_lint_helper(import: &ast::StmtImportFrom) -> bool {
+    import.level == 0
+        && import
+            .module
+            .as_ref()
+            .is_some_and(|m| m.as_str() == LINT_HELPER)
+}
+
+/// Whether the assignment is `NAME = globals()["NAME"]` for a name rez injects.
+fn rebound(targets: &[Expr], value: &Expr) -> bool {
+    let [Expr::Name(target)] = targets else {
+        return false;
+    };
+    let Expr::Subscript(ast::ExprSubscript { value, slice, .. }) = value else {
+        return false;
+    };
+    let Expr::Call(ast::ExprCall {
+        func, arguments, ..
+    }) = &**value
+    else {
+        return false;
+    };
+    let (Expr::Name(func), Expr::StringLiteral(key)) = (&**func, &**slice) else {
+        return false;
+    };
+    let name = target.id.as_str();
+    let plain_call = func.id.as_str() == "globals" && arguments.is_empty();
+    plain_call && key.value.to_str() == name && INJECTED.contains(&name)
 }
 
 fn bound<'a>(name: &'a str, at: &impl Ranged) -> Result<&'a str, NotStatic> {
@@ -123,7 +267,12 @@ fn bound<'a>(name: &'a str, at: &impl Ranged) -> Result<&'a str, NotStatic> {
     Ok(name)
 }
 
-fn function(def: &ast::StmtFunctionDef) -> Result<Statement<'_>, NotStatic> {
+/// A `def`: its defaults and annotations, evaluated when the `def` runs (each must
+/// be a literal, or an annotation naming a builtin type), then the function.
+fn function<'a>(
+    def: &'a ast::StmtFunctionDef,
+    statements: &mut Vec<Statement<'a>>,
+) -> Result<(), NotStatic> {
     let name = bound(def.name.as_str(), def)?;
     if let Some(decorator) = def.decorator_list.first() {
         return Err(NotStatic::at(
@@ -132,19 +281,28 @@ fn function(def: &ast::StmtFunctionDef) -> Result<Statement<'_>, NotStatic> {
             decorator.range(),
         ));
     }
-    let evaluated_at_def = def.is_async
-        || def.type_params.is_some()
-        || def.returns.is_some()
-        || def
-            .parameters
-            .iter()
-            .any(|p| p.annotation().is_some() || p.default().is_some());
-    if evaluated_at_def {
+    if def.is_async || def.type_params.is_some() {
         return Err(NotStatic::at(
             Reason::Statement,
-            "an async function, or defaults, annotations or type parameters evaluated at def",
+            "an async function or type parameters",
             def.range(),
         ));
+    }
+    let annotations = def
+        .parameters
+        .iter()
+        .filter_map(|p| p.annotation())
+        .chain(def.returns.as_deref());
+    for annotation in annotations {
+        match annotation {
+            Expr::Name(name) if BUILTIN_TYPES.contains(&name.id.as_str()) => {}
+            _ => statements.push(Statement::Discarded(Some(annotation))),
+        }
+    }
+    for parameter in def.parameters.iter_non_variadic_params() {
+        if let Some(default) = parameter.default() {
+            statements.push(Statement::Discarded(Some(default)));
+        }
     }
     let kept = if schema::CODE_KEYS.contains(&name) {
         Kept::Code
@@ -160,7 +318,8 @@ fn function(def: &ast::StmtFunctionDef) -> Result<Statement<'_>, NotStatic> {
         Kept::Dropped
     };
     check_function(def)?;
-    Ok(Statement::Function { name, kept })
+    statements.push(Statement::Function { name, kept });
+    Ok(())
 }
 
 /// Attributes of rez's scope objects (`rez.utils.scope._Scope` and its
@@ -280,11 +439,18 @@ mod tests {
     use super::*;
     use ruff_python_parser::parse_module;
 
+    /// How many statements `src` is, its literals evaluated (a value is only refused then).
     fn kinds(src: &str) -> Result<usize, Reason> {
         let parsed = parse_module(src).unwrap();
-        classify(parsed.syntax())
-            .map(|s| s.len())
-            .map_err(|e| e.kind())
+        let statements = classify(parsed.syntax()).map_err(|e| e.kind())?;
+        for statement in &statements {
+            if let Statement::Discarded(Some(expr)) | Statement::Binding { value: expr, .. } =
+                statement
+            {
+                crate::literal::evaluate(expr, src).map_err(|e| e.kind())?;
+            }
+        }
+        Ok(statements.len())
     }
 
     #[test]
@@ -294,12 +460,17 @@ mod tests {
                    def helper(x):\n    return x\n\nwith scope('config') as config:\n    \
                    config.release_packages_path = '/p'\n    config.plugins.a.b = [1]\n";
         assert_eq!(kinds(src), Ok(8));
+        let linted = "from rez.utils.lint_helper import env, building as b\n\
+                      late = globals()['late']\n\
+                      def commands(x: str = 'a', *a: 'b', **k) -> None:\n    pass\n";
+        assert_eq!(kinds(linted), Ok(6));
+        let imports = "import os\nimport os.path as p\nfrom rez.utils.lint_helper import scope\n";
+        assert_eq!(kinds(imports), Ok(3));
     }
 
     #[test]
     fn statements_that_run_code_are_refused() {
         for (src, reason) in [
-            ("import os\n", Reason::Import),
             ("from a import b\n", Reason::Import),
             ("if x:\n    pass\n", Reason::ControlFlow),
             ("try:\n    pass\nexcept E:\n    pass\n", Reason::ControlFlow),
@@ -316,8 +487,27 @@ mod tests {
             ),
             ("def requires():\n    return []\n", Reason::FunctionKey),
             ("def variants():\n    pass\n", Reason::FunctionKey),
-            ("def f(x=g()):\n    pass\n", Reason::Statement),
-            ("def f() -> g():\n    pass\n", Reason::Statement),
+            ("def f(x=g()):\n    pass\n", Reason::Expression),
+            ("def f() -> g():\n    pass\n", Reason::Expression),
+            ("def f(x: os.PathLike):\n    pass\n", Reason::Expression),
+            ("from rez.utils.lint_helper import used\n", Reason::Import),
+            ("from rez.utils.lint_helper import *\n", Reason::Import),
+            (
+                "from rez.utils.lint_helper import scope\nwith scope('c') as c:\n    c.x = 1\n",
+                Reason::InjectedName,
+            ),
+            ("import os, sys\n", Reason::Import),
+            ("import numpy\n", Reason::Import),
+            ("from os import path\n", Reason::Import),
+            ("import os as scope\n", Reason::InjectedName),
+            ("from .rez.utils.lint_helper import env\n", Reason::Import),
+            ("import rez.utils.lint_helper\n", Reason::Import),
+            ("late = globals()['early']\n", Reason::InjectedName),
+            ("x = globals()['x']\n", Reason::Expression),
+            (
+                "globals = 1\nlate = globals()['late']\n",
+                Reason::Expression,
+            ),
             ("async def f():\n    pass\n", Reason::Statement),
             ("early = 1\n", Reason::InjectedName),
             ("def scope():\n    pass\n", Reason::InjectedName),
@@ -341,7 +531,7 @@ mod tests {
                 Reason::Scope,
             ),
             ("with scope(name) as c:\n    c.x = 1\n", Reason::Scope),
-            ("def commands():\n    global x\n", Reason::Compile),
+            ("def commands():\n    nonlocal x\n", Reason::Compile),
         ] {
             assert_eq!(kinds(src), Err(reason), "{src:?}");
         }

@@ -6,29 +6,43 @@
 //! argument, a starred assignment, `yield` in a comprehension, ...). Rather
 //! than model each of those rules, the body is held to constructs whose only
 //! compile-time rules are checked here, and any other construct is refused.
+//! Nested scopes (functions, classes, lambdas) are refused, so the body is one
+//! scope and `global`'s rules are CPython's symbol-table checks on it: no name
+//! declared global after any use of it (parameters included, and uses inside
+//! comprehensions counted too, which only refuses more) or with an annotation.
 
 use ruff_python_ast::visitor::{self, Visitor};
+use std::collections::HashSet;
+
 use ruff_python_ast::{self as ast, Expr, ExprContext, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use crate::error::{NotStatic, Reason};
 
-/// Deepest block nesting read in a body (CPython refuses beyond 20).
+/// Deepest block nesting read in a body (CPython refuses beyond 20 loops, `try`
+/// and `with` items; `if` counts here too).
 const MAX_BLOCKS: usize = 10;
+
+/// Most `elif` clauses of one `if`: CPython nests each in the last, and its
+/// compiler's recursion limit fails a long chain.
+const MAX_ELIF: usize = 50;
 
 /// Checks the parameters and body of a top-level `def`.
 pub(crate) fn check_function(def: &ast::StmtFunctionDef) -> Result<(), NotStatic> {
-    let mut names: Vec<&str> = Vec::new();
+    let mut body = Body::default();
     for parameter in def.parameters.iter() {
-        let name = parameter.name().as_str();
-        if names.contains(&name) {
+        if !body.seen.insert(parameter.name().as_str()) {
             return Err(refuse("a repeated parameter", parameter.range()));
         }
-        names.push(name);
     }
-    let mut body = Body::default();
     for stmt in &def.body {
         body.visit_stmt(stmt);
+    }
+    if let Some(name) = body.annotated.iter().find(|n| body.globals.contains(n)) {
+        return Err(NotStatic::new(
+            Reason::Compile,
+            format!("{name:?} is global and annotated"),
+        ));
     }
     body.refused.map_or(Ok(()), Err)
 }
@@ -38,27 +52,32 @@ fn refuse(what: &str, range: TextRange) -> NotStatic {
 }
 
 #[derive(Default)]
-struct Body {
+struct Body<'a> {
     loops: usize,
     blocks: usize,
     in_finally: bool,
+    /// Every name bound or used so far, in source order.
+    seen: HashSet<&'a str>,
+    globals: Vec<&'a str>,
+    annotated: Vec<&'a str>,
     refused: Option<NotStatic>,
 }
 
-impl Body {
+impl<'a> Body<'a> {
     fn refuse(&mut self, what: &str, range: TextRange) {
         if self.refused.is_none() {
             self.refused = Some(refuse(what, range));
         }
     }
 
-    fn block(&mut self, stmt: &Stmt, walk: impl FnOnce(&mut Self)) {
-        self.blocks += 1;
+    /// Walks a statement that opens `depth` nested blocks.
+    fn block(&mut self, stmt: &Stmt, depth: usize, walk: impl FnOnce(&mut Self)) {
+        self.blocks += depth;
         if self.blocks > MAX_BLOCKS {
             self.refuse("blocks nested too deep", stmt.range());
         }
         walk(self);
-        self.blocks -= 1;
+        self.blocks -= depth;
     }
 
     fn call(&mut self, arguments: &ast::Arguments) {
@@ -87,7 +106,7 @@ impl Body {
     }
 
     /// Visits `elts`, where a starred element may stand.
-    fn elements(&mut self, elts: &[Expr]) {
+    fn elements(&mut self, elts: &'a [Expr]) {
         for elt in elts {
             match elt {
                 Expr::Starred(ast::ExprStarred {
@@ -101,16 +120,29 @@ impl Body {
     }
 }
 
-impl<'a> Visitor<'a> for Body {
+impl<'a> Visitor<'a> for Body<'a> {
     fn visit_stmt(&mut self, stmt: &'a Stmt) {
         if self.refused.is_some() {
             return;
         }
         match stmt {
+            Stmt::Global(ast::StmtGlobal { names, .. }) => {
+                for name in names {
+                    if self.seen.contains(name.as_str()) {
+                        self.refuse("a name declared global after its use", name.range());
+                    }
+                    self.globals.push(name.as_str());
+                }
+            }
+            Stmt::AnnAssign(ast::StmtAnnAssign { target, .. }) => {
+                if let Expr::Name(name) = &**target {
+                    self.annotated.push(name.id.as_str());
+                }
+                visitor::walk_stmt(self, stmt)
+            }
             Stmt::Expr(_)
             | Stmt::Assign(_)
             | Stmt::AugAssign(_)
-            | Stmt::AnnAssign(_)
             | Stmt::Pass(_)
             | Stmt::Return(_)
             | Stmt::Raise(_)
@@ -128,10 +160,19 @@ impl<'a> Visitor<'a> for Body {
                     self.refuse("break or continue outside a loop", stmt.range());
                 }
             }
-            Stmt::If(_) => self.block(stmt, |body| visitor::walk_stmt(body, stmt)),
+            Stmt::If(ast::StmtIf {
+                elif_else_clauses, ..
+            }) => {
+                if elif_else_clauses.len() > MAX_ELIF {
+                    self.refuse("an if with too many elif clauses", stmt.range());
+                }
+                self.block(stmt, 1, |body| visitor::walk_stmt(body, stmt))
+            }
             Stmt::With(ast::StmtWith {
-                is_async: false, ..
-            }) => self.block(stmt, |body| visitor::walk_stmt(body, stmt)),
+                is_async: false,
+                items,
+                ..
+            }) => self.block(stmt, items.len(), |body| visitor::walk_stmt(body, stmt)),
             Stmt::For(ast::StmtFor {
                 is_async: false,
                 target,
@@ -139,7 +180,7 @@ impl<'a> Visitor<'a> for Body {
                 body,
                 orelse,
                 ..
-            }) => self.block(stmt, |this| {
+            }) => self.block(stmt, 1, |this| {
                 this.visit_expr(iter);
                 this.visit_expr(target);
                 this.loops += 1;
@@ -151,7 +192,7 @@ impl<'a> Visitor<'a> for Body {
             }),
             Stmt::While(ast::StmtWhile {
                 test, body, orelse, ..
-            }) => self.block(stmt, |this| {
+            }) => self.block(stmt, 1, |this| {
                 this.visit_expr(test);
                 this.loops += 1;
                 let in_finally = std::mem::replace(&mut this.in_finally, false);
@@ -167,7 +208,14 @@ impl<'a> Visitor<'a> for Body {
                 orelse,
                 finalbody,
                 ..
-            }) => self.block(stmt, |this| {
+            }) => self.block(stmt, 1, |this| {
+                let bare = handlers.iter().position(|handler| {
+                    let ast::ExceptHandler::ExceptHandler(handler) = handler;
+                    handler.type_.is_none()
+                });
+                if bare.is_some_and(|i| i + 1 != handlers.len()) {
+                    this.refuse("a bare except: that is not the last", stmt.range());
+                }
                 this.visit_body(body);
                 for handler in handlers {
                     this.visit_except_handler(handler);
@@ -187,6 +235,9 @@ impl<'a> Visitor<'a> for Body {
     fn visit_expr(&mut self, expr: &'a Expr) {
         if self.refused.is_some() {
             return;
+        }
+        if let Expr::Name(name) = expr {
+            self.seen.insert(name.id.as_str());
         }
         match expr {
             Expr::Call(ast::ExprCall {
@@ -212,6 +263,13 @@ impl<'a> Visitor<'a> for Body {
                 ..
             }) => self.elements(elts),
             Expr::Starred(_) => self.refuse("a starred expression here", expr.range()),
+            Expr::NumberLiteral(ast::ExprNumberLiteral {
+                value: ast::Number::Int(int),
+                ..
+            }) if int.as_u64().is_none() => {
+                // CPython refuses decimal literals over 4300 digits; big ints are not read.
+                self.refuse("an int beyond 64 bits", expr.range())
+            }
             Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {
                 visitor::walk_expr(self, expr)
             }
@@ -226,6 +284,39 @@ impl<'a> Visitor<'a> for Body {
             ),
             _ => visitor::walk_expr(self, expr),
         }
+    }
+
+    /// f-strings before Python 3.12 have compile-time rules the parser does not
+    /// all check (a space before a conversion, nesting limits): interpolations
+    /// with a conversion, a `=` or a format spec that interpolates are refused.
+    fn visit_interpolated_string_element(&mut self, element: &'a ast::InterpolatedStringElement) {
+        if let ast::InterpolatedStringElement::Interpolation(interpolation) = element {
+            let nested_spec = interpolation
+                .format_spec
+                .as_ref()
+                .is_some_and(|spec| spec.elements.interpolations().next().is_some());
+            let converted = interpolation.conversion != ast::ConversionFlag::None;
+            if nested_spec || converted || interpolation.debug_text.is_some() {
+                self.refuse(
+                    "an f-string conversion, `=` or nested format spec",
+                    element.range(),
+                );
+            }
+        }
+        visitor::walk_interpolated_string_element(self, element);
+    }
+
+    fn visit_alias(&mut self, alias: &'a ast::Alias) {
+        let bound = alias.asname.as_ref().unwrap_or(&alias.name).as_str();
+        self.seen.insert(bound.split('.').next().unwrap_or(bound));
+    }
+
+    fn visit_except_handler(&mut self, handler: &'a ast::ExceptHandler) {
+        let ast::ExceptHandler::ExceptHandler(handler_) = handler;
+        if let Some(name) = &handler_.name {
+            self.seen.insert(name.as_str());
+        }
+        visitor::walk_except_handler(self, handler);
     }
 
     fn visit_comprehension(&mut self, comprehension: &'a ast::Comprehension) {
@@ -259,6 +350,9 @@ mod tests {
                     if p:\n            break\n    try:\n        pass\n    finally:\n        pass\n    \
                     x = [i for i in range(3) if i]\n    f(*a, k=1, *b, **kw)\n    return\n";
         assert_eq!(check(body), Ok(()));
+        let body = "def commands():\n    global env, building\n    global env\n    \
+                    env.PATH.append('{root}')\n    if building:\n        pass\n";
+        assert_eq!(check(body), Ok(()));
     }
 
     #[test]
@@ -273,7 +367,11 @@ mod tests {
             "def f(a, a):\n    pass\n",
             "def f():\n    *a = b\n",
             "def f():\n    a, *b, *c = d\n",
-            "def f():\n    global x\n",
+            "def f():\n    x = 1\n    global x\n",
+            "def f(x):\n    global x\n",
+            "def f():\n    [x for y in z]\n    global x\n",
+            "def f():\n    import x\n    global x\n",
+            "def f():\n    global x\n    x: int = 1\n",
             "def f():\n    nonlocal x\n",
             "def f():\n    yield 1\n",
             "def f():\n    await x\n",
@@ -285,6 +383,11 @@ mod tests {
             "def f():\n    (y := 1)\n",
             "def f():\n    [x async for x in y]\n",
             "def f():\n    print(*a)\n    x = *a,\n",
+            "def f():\n    try:\n        pass\n    except:\n        pass\n    except E:\n        pass\n",
+            "def f():\n    x = f'{a!r}'\n",
+            "def f():\n    x = f'{a=}'\n",
+            "def f():\n    x = f'{a:{b}}'\n",
+            "def f():\n    x = 123456789012345678901234567890\n",
         ] {
             let refused = check(src);
             assert!(matches!(refused, Err(Reason::Compile | Reason::Syntax)), "{src:?}");
@@ -294,5 +397,11 @@ mod tests {
         }) + &"    ".repeat(12)
             + "pass\n";
         assert_eq!(check(&deep), Err(Reason::Compile));
+        let items: Vec<String> = (0..11).map(|i| format!("a{i}")).collect();
+        let with = format!("def f():\n    with {}:\n        pass\n", items.join(", "));
+        assert_eq!(check(&with), Err(Reason::Compile));
+        let elifs = "    elif x:\n        pass\n".repeat(51);
+        let chain = format!("def f():\n    if x:\n        pass\n{elifs}");
+        assert_eq!(check(&chain), Err(Reason::Compile));
     }
 }

@@ -6,21 +6,21 @@ use crate::requirement::{check_version, is_valid_package_name};
 use crate::schema::Bound;
 
 /// rez names a package in a repository by its directories
-/// (`ROOT/<family>/<version>/`), and fails a load whose file says otherwise.
-/// Both must be set in the file, equal to the directories', and spelt as rez
-/// renders them (so `str(pkg.version)` is the directory's).
+/// (`ROOT/<family>/<version>/`): the resource's `name` and `version` are the
+/// directories', and the file's own `name` and `version` keys are never read or
+/// validated (rez's resource properties shadow them). They are only held to
+/// being strs here, and the directories to names and versions rez spells as
+/// written (so `str(pkg.version)` is the directory's).
 pub(crate) fn check(
     name: Option<&Bound<'_>>,
     version: Option<&Bound<'_>>,
     family: &str,
     version_dir: &str,
 ) -> Result<(), NotStatic> {
-    let file_name = text("name", name)?;
-    if file_name != family {
-        return Err(NotStatic::new(
-            Reason::Identity,
-            format!("name {file_name:?} in directory {family:?}"),
-        ));
+    for (key, bound) in [("name", name), ("version", version)] {
+        if bound.is_some() {
+            text(key, bound)?;
+        }
     }
     if !is_valid_package_name(family) {
         return Err(NotStatic::new(
@@ -28,17 +28,11 @@ pub(crate) fn check(
             format!("family name {family:?}"),
         ));
     }
-    let file_version = text("version", version)?;
-    if file_version != version_dir {
-        return Err(NotStatic::new(
-            Reason::Identity,
-            format!("version {file_version:?} in directory {version_dir:?}"),
-        ));
-    }
     check_version(version_dir)
 }
 
-/// The file's own name and version, where it is read without directories.
+/// The file's own name and version, both required, where it is read without
+/// directories (they then name the directories).
 pub(crate) fn from_file<'a>(
     name: Option<&Bound<'a>>,
     version: Option<&Bound<'a>>,

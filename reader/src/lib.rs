@@ -190,11 +190,13 @@ fn run<T>(
     python: PythonVersion,
     then: impl FnOnce(&Globals<'_>) -> Result<T, NotStatic>,
 ) -> Result<T, NotStatic> {
-    let text = source::decode(source)?;
+    let source = source::decode(source)?;
+    let text = source.text;
     let parsed = parse::parse(&text, python.into())?;
     let statements = classify::classify(parsed.syntax())?;
     let mut globals: Globals = Vec::new();
     let mut scopes: Globals = Vec::new();
+    let mut scope_paths: Vec<(&str, &[&str])> = Vec::new();
     for statement in &statements {
         match statement {
             Statement::Binding { names, value } => {
@@ -204,13 +206,10 @@ fn run<T>(
                 }
             }
             Statement::Function { name, kept } => {
-                // inspect.getsourcelines, which rez uses to keep a code
-                // attribute's source, fails on a comment ending a file without
-                // a final newline (rez's `SourceCode._init_from_func`).
-                if *kept == Kept::Code && !text.ends_with('\n') {
+                if *kept == Kept::Code && source.lone_cr {
                     return Err(NotStatic::new(
-                        Reason::Compile,
-                        "a code attribute in a file without a final newline",
+                        Reason::Encoding,
+                        "a code attribute in a file with CR line ends (rez cannot get its source)",
                     ));
                 }
                 let bound = match kept {
@@ -228,6 +227,26 @@ fn run<T>(
                     Some(Bound::Value(Value::Dict(dict))) => dict.clone(),
                     _ => Vec::new(),
                 };
+                // Blocks of one scope name share rez's scope object: a path set
+                // in one and a parent or child of it set in another fails as in one.
+                let earlier: Vec<&[&str]> = scope_paths
+                    .iter()
+                    .filter(|(n, _)| n == name)
+                    .map(|(_, p)| *p)
+                    .collect();
+                for (path, _) in attributes {
+                    let conflict = earlier.iter().any(|other| {
+                        other.len() != path.len()
+                            && (other.starts_with(path) || path.starts_with(other))
+                    });
+                    if conflict {
+                        return Err(NotStatic::new(
+                            Reason::Scope,
+                            "a scope attribute set both as a value and as a parent",
+                        ));
+                    }
+                }
+                scope_paths.extend(attributes.iter().map(|(p, _)| (*name, p.as_slice())));
                 for (path, value) in attributes {
                     insert(&mut dict, path, literal::evaluate(value, &text)?);
                 }
@@ -236,10 +255,17 @@ fn run<T>(
             Statement::Discarded(Some(expr)) => {
                 literal::evaluate(expr, &text)?;
             }
-            Statement::Discarded(None) => {}
+            Statement::Discarded(None) | Statement::Rebound => {}
+            Statement::LintHelper { names } => {
+                for name in names {
+                    set(&mut globals, name, Bound::Value(Value::None));
+                }
+            }
+            // rez drops modules from the data
+            Statement::Module { name } => globals.retain(|(k, _)| k != name),
         }
     }
-    globals.retain(|(k, _)| !k.starts_with("__"));
+    globals.retain(|(k, _)| !k.starts_with("__") && !classify::INJECTED.contains(k));
     for (name, dict) in scopes {
         set(&mut globals, name, dict);
     }
@@ -447,28 +473,27 @@ format_version = 2
         assert!(read_package_source(src, "a", "1.0", PY).is_ok());
         assert!(read_in_repository(src, "a", "1.0", PY, || false).is_ok());
         assert!(read_in_repository(src, "a", "1.0", PY, || true).is_err());
-        for (family, version) in [("b", "1.0"), ("a", "1.00")] {
+        // rez names the package by its directories, whatever the file says
+        assert!(read_package_source(src, "b", "2.0", PY).is_ok());
+        assert!(read_package_source(b"requires = []\n", "b", "2.0", PY).is_ok());
+        for (family, version) in [("b-c", "1.0"), ("a", "1..0"), ("a", "1+2")] {
             assert_eq!(
                 read_package_source(src, family, version, PY).map_err(|e| e.kind()),
-                Err(Reason::Identity)
+                Err(Reason::Identity),
+                "{family} {version}"
             );
         }
+        assert_eq!(
+            read_package_source(b"name = 1\n", "a", "1.0", PY).map_err(|e| e.kind()),
+            Err(Reason::Schema)
+        );
         assert_eq!(
             read_standalone(src, PY).map(|(n, v, _)| (n, v)),
             Ok(("a".into(), "1.0".into()))
         );
         assert_eq!(
-            read_package_source(b"name = 'a'\n", "a", "1.0", PY).map_err(|e| e.kind()),
+            read_standalone(b"name = 'a'\n", PY).map_err(|e| e.kind()),
             Err(Reason::Schema)
-        );
-    }
-
-    #[test]
-    fn a_code_attribute_needs_a_final_newline() {
-        let src = b"name = 'a'\nversion = '1'\ndef commands():\n    pass\n    # end";
-        assert_eq!(
-            read_package_source(src, "a", "1", PY).map_err(|e| e.kind()),
-            Err(Reason::Compile)
         );
     }
 }

@@ -5,7 +5,9 @@
 //! refuses what CPython's tokenizer would treat differently from the parser or
 //! could not take: nesting beyond [`MAX_BRACKETS`], identifiers that are not
 //! ASCII (CPython NFKC-normalises them), `__debug__` (assigning it is a compile
-//! error), and tabs or form feeds in indentation (CPython's `TabError` rules).
+//! error), and form feeds in indentation (CPython resets the column there). Tabs
+//! in indentation are the parser's: it compares indentation by columns and by
+//! characters as CPython's `TabError` rule does.
 
 use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::{ModModule, PythonVersion};
@@ -157,11 +159,11 @@ fn is_bracket(kind: TokenKind) -> bool {
     matches!(kind, TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace)
 }
 
-/// Refuses a tab or form feed in the indentation of a line with code on it
-/// (CPython's `TabError` and form-feed column rules are not modelled). Lines
-/// inside strings are held to it too, which only refuses more.
+/// Refuses a form feed in the indentation of a line with code on it (CPython's
+/// form-feed column rule is not modelled). Lines inside strings are held to it
+/// too, which only refuses more.
 fn indentation(text: &str) -> Result<(), NotStatic> {
-    if !text.contains(['\t', '\x0c']) {
+    if !text.contains('\x0c') {
         return Ok(());
     }
     let mut start = 0;
@@ -169,11 +171,11 @@ fn indentation(text: &str) -> Result<(), NotStatic> {
         let code = line.trim_start_matches([' ', '\t', '\x0c']);
         let indent = &line[..line.len() - code.len()];
         let blank = code.trim_end().is_empty() || code.starts_with('#');
-        if !blank && indent.contains(['\t', '\x0c']) {
+        if !blank && indent.contains('\x0c') {
             let range = TextRange::at((start as u32).into(), (indent.len() as u32).into());
             return Err(NotStatic::at(
                 Reason::Syntax,
-                "a tab or form feed in indentation",
+                "a form feed in indentation",
                 range,
             ));
         }
@@ -200,8 +202,15 @@ mod tests {
         assert_eq!(kind("x = 1 \\ \ny = 2\n"), Err(Reason::Syntax));
         assert_eq!(kind("caf\u{e9} = 1\n"), Err(Reason::Syntax));
         assert_eq!(kind("def f():\n\t__debug__ = 1\n"), Err(Reason::Syntax));
-        assert_eq!(kind("def f():\n\tpass\n"), Err(Reason::Syntax));
+        assert_eq!(kind("def f():\n\tpass\n"), Ok(()));
+        assert_eq!(kind("def f():\n\tif x:\n\t\tpass\n"), Ok(()));
+        // one tab against eight spaces: equal columns, unequal characters (TabError)
+        assert_eq!(
+            kind("def f():\n\tx = 1\n        y = 2\n"),
+            Err(Reason::Syntax)
+        );
         assert_eq!(kind("x = 1\n\ty = '\t'\n"), Err(Reason::Syntax));
+        assert_eq!(kind("def f():\n \x0cpass\n"), Err(Reason::Syntax));
         let deep = format!("x = {}{}\n", "[".repeat(65), "]".repeat(65));
         assert_eq!(kind(&deep), Err(Reason::Nesting));
         let shallow = format!("x = {}{}\n", "[".repeat(64), "]".repeat(64));

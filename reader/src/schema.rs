@@ -206,11 +206,13 @@ fn help(bound: &Bound<'_>) -> Result<(), NotStatic> {
     Ok(())
 }
 
-/// The code attributes: kept source, a str, or a list of str (rez-1 commands).
+/// The code attributes: kept source or a str. A list is rez-1's commands, which
+/// rez 3.4.0 refuses by default (`error_old_commands`) and otherwise converts
+/// with a warning: left to rez.
 fn commands(bound: &Bound<'_>) -> Result<(), NotStatic> {
     match bound {
         Bound::Code => Ok(()),
-        _ => string(bound).or_else(|_| strings(bound)),
+        _ => string(bound),
     }
 }
 
@@ -291,7 +293,6 @@ mod tests {
             ("help", v(s("http://x"))),
             ("commands", Bound::Code),
             ("commands", v(s("env.X = 1"))),
-            ("commands", v(l(vec![s("export X=1")]))),
             ("config", v(Value::Dict(vec![]))),
             ("revision", v(Value::Dict(vec![("commit", s("abc"))]))),
             ("previous_version", v(s("1.2.3"))),
@@ -334,6 +335,8 @@ mod tests {
             ("config", v(s("a"))),
             ("commands", v(Value::Int(1))),
             ("commands", Bound::Function),
+            ("commands", v(l(vec![s("export X=1")]))),
+            ("post_commands", v(l(vec![]))),
             ("previous_version", v(s("1..2"))),
             ("format_version", v(Value::Int(3))),
             ("tests", v(Value::Dict(vec![("t", Value::Dict(vec![]))]))),

@@ -19,7 +19,8 @@ const BOM: &[u8] = b"\xef\xbb\xbf";
 ///   tokenizer may disagree on them, so they are refused.
 /// * CRLF and lone CR read as LF, as CPython translates them, inside string
 ///   literals too (files served over Samba).
-pub(crate) fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, NotStatic> {
+pub(crate) fn decode(bytes: &[u8]) -> Result<Source<'_>, NotStatic> {
+    let bom = bytes.starts_with(BOM);
     let bytes = bytes.strip_prefix(BOM).unwrap_or(bytes);
     if let Some(&byte) = bytes
         .iter()
@@ -34,7 +35,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, NotStatic> {
         .map_err(|err| NotStatic::new(Reason::Encoding, format!("not UTF-8: {err}")))?;
     for line in text.split(['\n', '\r']).take(2) {
         if let Some(codec) = declared_codec(line) {
-            if !is_utf8(codec) {
+            if !is_utf8(codec, bom) {
                 return Err(NotStatic::new(
                     Reason::Encoding,
                     format!("coding declaration {codec:?}"),
@@ -42,10 +43,29 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, NotStatic> {
             }
         }
     }
-    Ok(match text.contains('\r') {
-        true => Cow::Owned(text.replace("\r\n", "\n").replace('\r', "\n")),
-        false => Cow::Borrowed(text),
+    if !text.contains('\r') {
+        return Ok(Source {
+            text: Cow::Borrowed(text),
+            lone_cr: false,
+        });
+    }
+    let crlf = text.replace("\r\n", "\n");
+    let lone_cr = crlf.contains('\r');
+    Ok(Source {
+        text: Cow::Owned(crlf.replace('\r', "\n")),
+        lone_cr,
     })
+}
+
+/// A file's text as CPython reads it.
+#[derive(Debug, PartialEq)]
+pub(crate) struct Source<'a> {
+    pub(crate) text: Cow<'a, str>,
+    /// Whether the file ends lines with a CR alone (old Mac OS). CPython's
+    /// tokenizer reads those as line ends, but Python's `tokenize` module, which
+    /// `inspect.getsource` uses, does not: rez then fails to keep a code
+    /// attribute's source.
+    pub(crate) lone_cr: bool,
 }
 
 /// The codec a line declares, by CPython's pattern
@@ -73,10 +93,12 @@ fn declared_codec(line: &str) -> Option<&str> {
 
 /// Whether CPython reads a file declaring `codec` as UTF-8: its tokenizer
 /// normalises `utf-8` and `utf-8-*` (case and `_` folded), and Python's codec
-/// registry knows `utf8` and `u8` as aliases.
-fn is_utf8(codec: &str) -> bool {
+/// registry knows `utf8` and `u8` as aliases. After a BOM only the normalised
+/// name is accepted ("encoding problem: utf8 with BOM").
+fn is_utf8(codec: &str, bom: bool) -> bool {
     let normal = codec.to_ascii_lowercase().replace('_', "-");
-    matches!(normal.as_str(), "utf-8" | "utf8" | "u8") || normal.starts_with("utf-8-")
+    let normalised = normal == "utf-8" || normal.starts_with("utf-8-");
+    normalised || (!bom && matches!(normal.as_str(), "utf8" | "u8"))
 }
 
 #[cfg(test)]
@@ -85,13 +107,13 @@ mod tests {
 
     #[test]
     fn text_as_cpython_reads_it() {
-        assert_eq!(decode(b"x = 1\n").unwrap(), "x = 1\n");
-        assert_eq!(decode(b"\xef\xbb\xbfx = 1\n").unwrap(), "x = 1\n");
-        assert_eq!(decode(b"a\r\nb\rc\n").unwrap(), "a\nb\nc\n");
-        assert_eq!(
-            decode("x = 'caf\u{e9}'\n".as_bytes()).unwrap(),
-            "x = 'caf\u{e9}'\n"
-        );
+        let text = |bytes: &[u8]| decode(bytes).unwrap().text.into_owned();
+        assert_eq!(text(b"x = 1\n"), "x = 1\n");
+        assert_eq!(text(b"\xef\xbb\xbfx = 1\n"), "x = 1\n");
+        assert_eq!(text(b"a\r\nb\rc\n"), "a\nb\nc\n");
+        assert_eq!(text("x = 'caf\u{e9}'\n".as_bytes()), "x = 'caf\u{e9}'\n");
+        assert!(decode(b"a\r\nb\rc\n").unwrap().lone_cr);
+        assert!(!decode(b"a\r\nb\r\n").unwrap().lone_cr);
         for ok in [
             &b"# -*- coding: utf-8 -*-\n"[..],
             b"#!/usr/bin/env python\n# vim: set fileencoding=UTF_8 :\n",
@@ -110,6 +132,8 @@ mod tests {
             &b"# -*- coding: latin-1 -*-\nx = '\xe9'\n"[..],
             b"\n# coding: ascii\n",
             b"# coding: utf8-foo\n",
+            b"\xef\xbb\xbf# coding: utf8\n",
+            b"\xef\xbb\xbf# coding: u8\n",
             b"x = '\xff'\n",
             b"x = 1\x00\n",
             b"x = '\x1b'\n",

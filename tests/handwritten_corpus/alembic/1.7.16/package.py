@@ -1,0 +1,22 @@
+"""Rez package for alembic."""
+
+name = 'alembic'
+
+version = '1.7.16'
+
+requires = ['ocio-2', 'blosc-1', 'ptex-2.3']
+
+private_build_requires = ['devtoolset-9', 'cmake-3.12+']
+
+variants = [['platform-linux', 'arch-x86_64']]
+
+
+def commands():
+    import os
+
+    env.LD_LIBRARY_PATH.append(os.path.join('{root}', 'lib64'))
+    env.PATH.append(os.path.join('{root}', 'bin'))
+
+    if building:
+        env.CMAKE_PREFIX_PATH.append('{root}')
+        env.PKG_CONFIG_PATH.append('{root}/lib/pkgconfig')

@@ -1,0 +1,20 @@
+# -*- coding: utf-8 -*-
+
+name = "asset_browser"
+version = "1.4.2"
+description = "Artist-facing launcher and helpers."
+requires = [
+    "!PySide",
+    "pyside2",
+    "click",
+    "shotgun_api3",
+]
+tools = [
+    "asset_browser",
+]
+build_command = "python {root}/rezbuild.py {install}" + " --clean"
+
+def commands():
+    env.PYTHONPATH.append("{root}/python")
+    env.PATH.prepend("{root}/bin")
+    env.ASSET_BROWSER_CONFIG = "{root}/config"

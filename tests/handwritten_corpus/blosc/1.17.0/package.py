@@ -1,0 +1,29 @@
+# -*- coding: utf-8 -*-
+
+name="blosc"
+
+version="1.17.0"
+
+requires=[
+    "boost-1.70",
+    "hdf5-1.12",
+]
+
+build_requires=[
+    "cmake-3.12+",
+]
+
+variants=[
+    ["platform-linux", "arch-x86_64", "os-CentOS-7"],
+]
+
+build_system="cmake"
+
+
+def commands():
+    env.BLOSC_ROOT.set("{root}")
+    env.LD_LIBRARY_PATH.prepend("{root}/lib64")
+    env.PATH.append("{root}/bin")
+
+    if building:
+        env.CMAKE_PREFIX_PATH.append("{root}")

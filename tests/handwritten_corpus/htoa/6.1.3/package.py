@@ -1,0 +1,17 @@
+#
+# rez package definition for htoa.
+# Edit version and requirements here; the payload is built by the build script.
+#
+
+
+name = "htoa"
+version = "6.1.3"
+authors = ["Pipeline TD"]
+requires = ["python-3"]
+private_build_requires = ["rezutil-1"]
+variants = [["houdini-19.5"]]
+build_command = "python -m rezutil build {root}"
+
+def commands():
+    env.HOUDINI_PATH.prepend("{root}/houdini")
+    env.PYTHONPATH.prepend("{root}/python")

@@ -1,0 +1,26 @@
+# -*- coding: utf-8 -*-
+
+
+from rez.utils.lint_helper import env  # keeps flake8 quiet
+name = 'launcher'
+version = '2.8.0'
+requires = [
+    'farm_client-5',
+    'six',
+    'click',
+    'qtpy'
+]
+build_requires = [
+    'python-3'
+]
+# One build per entry
+variants = [
+    ['python-2.7'],
+    ['python-3.7']
+]
+build_command = 'python {root}/install.py'
+
+def commands():
+    import os
+
+    env.PYTHONPATH.append(os.path.join('{root}', 'python'))

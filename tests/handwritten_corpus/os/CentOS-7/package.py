@@ -1,0 +1,12 @@
+#
+# rez package definition for os.
+# Edit version and requirements here; the payload is built by the build script.
+#
+
+name = "os"
+
+version = "CentOS-7"
+
+requires = ["platform-linux", "arch-x86_64"]
+
+relocatable = True

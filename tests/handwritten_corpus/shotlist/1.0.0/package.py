@@ -1,0 +1,24 @@
+name = "shotlist"
+version = "1.0.0"
+requires = [
+    "click",
+    "~nuke-13",
+    "!PySide",
+]
+variants = [
+    ["maya-2022"],
+    ["maya-2023"],
+]
+tools = [
+    "shotlist",
+]
+uuid = "studio.shotlist"
+
+def commands():
+    """Set up the environment."""
+    import os
+
+    global env
+
+    env.PYTHONPATH.append(os.path.join("{root}", "python"))
+    env.PATH.append(os.path.join("{root}", "bin"))
