@@ -12,7 +12,9 @@ import signal
 import fcntl
 import os
 import platform
+import re
 import select
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -26,6 +28,9 @@ LATENCYFS = REPO / "target" / "release" / "latencyfs"
 LATENCYFS_ARGS = ["--delay-us", "1000", "--threads", "64", "--ttl", "60", "--negative-ttl", "60",
                   "--readdirplus", "auto", "--die-with-parent"]
 MOUNTPOINT = REPO / ".cache" / "bench" / "e2e-mnt"
+# rez's benchmark repository re-released by rez's own writer (tests/rez_written.py)
+REZ_WRITTEN = REPO / ".cache" / "bench" / "rez-written"
+REPOSITORIES = ("benchmark", "rez-written")
 
 # "Worse beyond noise": slower than stock by more than 10 % AND more than 50 ms.
 NOISE_RATIO, NOISE_SECONDS = 0.10, 0.050
@@ -168,6 +173,10 @@ def arguments(description: str, modes: Iterable[str] | None = None,
     ap.add_argument("--conditions", default=",".join(CONDITIONS),
                     help=f"comma-separated, of {','.join(CONDITIONS)} (default: all)")
     ap.add_argument("--runs", type=int, default=3, help="runs per mode (default 3)")
+    ap.add_argument("--repository", choices=REPOSITORIES, default="benchmark",
+                    help="rez's benchmark repository (default), or the same packages as rez's "
+                         "own writer writes them (tests/rez_written.py, built once under "
+                         f"{REZ_WRITTEN.relative_to(REPO)})")
     ap.add_argument("--write", type=Path, help="write the section into this RESULTS.md")
     ap.add_argument("--json", type=Path, help="write every measurement's record here")
     ap.add_argument("--report-from", type=Path, metavar="JSON",
@@ -208,6 +217,8 @@ def run(args: argparse.Namespace, measure: Callable[[str, list[str], Path, bool]
     from solve_differential import benchmark
 
     bench, requests = benchmark()
+    if args.repository == "rez-written":
+        bench = rez_written(bench)
     indexes = (list(range(len(requests))) if args.requests == "all"
                else SUBSET if args.requests == "subset"
                else [int(i) for i in args.requests.split(",")])
@@ -232,10 +243,36 @@ def run(args: argparse.Namespace, measure: Callable[[str, list[str], Path, bool]
     return bench, requests, indexes, records
 
 
+def rez_written(bench: Path) -> Path:
+    """The packages of `bench` as rez's own writer writes them: commands, block-string
+    descriptions, release data, config scopes, `@late` requires, local installs, CRLF
+    copies (tests/rez_written.py). Built once; a marker beside it says it is complete."""
+    built = REZ_WRITTEN.with_suffix(".built")
+    if not built.exists():
+        shutil.rmtree(REZ_WRITTEN, ignore_errors=True)
+        sys.path.insert(0, str(REPO / "tests"))
+        import rez_written as writer
+
+        families = sorted(p.name for p in bench.iterdir() if p.is_dir())
+        print(f"writing {bench} as rez writes it, under {REZ_WRITTEN} ...", flush=True)
+        writer.write(str(bench), str(REZ_WRITTEN), families)
+        built.write_text("")
+    return REZ_WRITTEN
+
+
 def finish(args: argparse.Namespace, body: str, problems: list[str], begin: str,
            end: str) -> int:
-    """Prints the problems and the report, writes the section (--write); the exit status."""
+    """Prints the problems and the report, writes the section (--write); the exit status.
+    A repository other than the benchmark's has its own section."""
     from solve_differential import write_section
+
+    if args.repository != "benchmark":
+        tag = args.repository
+        tagged = begin.replace(":begin", f"-{tag}:begin"), end.replace(":end", f"-{tag}:end")
+        body = body.replace(begin, tagged[0]).replace(end, tagged[1])
+        body = re.sub(r"^## (.*)$", rf"## \1, on the {tag} repository", body, count=1,
+                      flags=re.M)
+        begin, end = tagged
 
     for problem in problems:
         print("PROBLEM " + problem, file=sys.stderr)

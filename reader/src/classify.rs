@@ -257,7 +257,8 @@ fn rebound(targets: &[Expr], value: &Expr) -> bool {
 }
 
 fn bound<'a>(name: &'a str, at: &impl Ranged) -> Result<&'a str, NotStatic> {
-    if INJECTED.contains(&name) {
+    // `__builtins__` is the one name `exec` puts in the file's globals itself
+    if INJECTED.contains(&name) || name == "__builtins__" {
         return Err(NotStatic::at(
             Reason::InjectedName,
             format!("{name:?} is a name rez injects"),
@@ -510,6 +511,7 @@ mod tests {
             ),
             ("async def f():\n    pass\n", Reason::Statement),
             ("early = 1\n", Reason::InjectedName),
+            ("__builtins__ = {}\n", Reason::InjectedName),
             ("def scope():\n    pass\n", Reason::InjectedName),
             ("with open('f') as f:\n    pass\n", Reason::Scope),
             ("with scope('config'):\n    x = 1\n", Reason::Scope),

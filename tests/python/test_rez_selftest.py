@@ -57,8 +57,12 @@ def production_rez(cache_dir, wheel) -> Path:
     return scripts
 
 
-def selftest(scripts: Path, work: Path, switches: str) -> tuple[dict, dict]:
-    """(test id -> outcome, the hook's counters) of one rez-selftest run."""
+RERUNS = 2  # more runs of a test whose outcome differs, on each side
+
+
+def selftest(scripts: Path, work: Path, switches: str, only: str = "") -> tuple[dict, dict]:
+    """(test id -> outcome, the hook's counters) of one rez-selftest run (`only`: a
+    pytest -k expression)."""
     work.mkdir()
     (work / "tmp").mkdir()
     (work / "probe").mkdir()
@@ -72,7 +76,7 @@ def selftest(scripts: Path, work: Path, switches: str) -> tuple[dict, dict]:
     report = work / "junit.xml"
     proc = subprocess.run([str(scripts / "rez-selftest"), "--",
                            f"--junitxml={report}", "-p", "pyrer_selftest_probe", "-q",
-                           "-p", "no:cacheprovider"],
+                           "-p", "no:cacheprovider", *(["-k", only] if only else [])],
                           cwd=work, env=env, capture_output=True, text=True, timeout=1800)
     assert report.is_file(), proc.stdout[-3000:] + proc.stderr[-3000:]
     outcomes = {}
@@ -89,7 +93,22 @@ def test_rez_selftest_is_stock_with_both_switches(production_rez, tmp_path):
           f"{sum(v == 'passed' for v in stock.values())} passed stock; with both switches: "
           f"{stats['fast_solves']} resolves answered by pyrer, fallbacks {stats['fallbacks']}")
     assert len(stock) > 300  # rez 3.4.0 has 323
-    differ = {k: (v, hooked.get(k)) for k, v in stock.items() if hooked.get(k) != v}
-    assert not differ and set(hooked) == set(stock), differ
+    assert set(hooked) == set(stock)
+    differ = {k: ({v}, {hooked[k]}) for k, v in stock.items() if hooked[k] != v}
+    # Some of rez's own tests race a background process (test_caching_on_resolve says
+    # so in a comment): a difference counts only if it persists. Each differing test runs
+    # again on both sides; it differs if the two sides never share an outcome.
+    for attempt in range(RERUNS):
+        for test_id, (stock_seen, hooked_seen) in differ.items():
+            name = test_id.rsplit("::", 1)[1]
+            for side, seen in (("0", stock_seen), ("1", hooked_seen)):
+                again, _ = selftest(production_rez, tmp_path / f"{name}-{side}-{attempt}",
+                                    side, only=name)
+                seen.add(again[test_id])
+    flaky = {k for k, (s, h) in differ.items() if s & h}
+    if flaky:
+        print(f"outcomes that differed once but not on rerun (racy tests): {sorted(flaky)}")
+    persistent = {k: v for k, v in differ.items() if k not in flaky}
+    assert not persistent, persistent
     assert stock_stats["hooked"] is False and stock_stats["fast_solves"] == 0
     assert stats["hooked"] is True and stats["fast_solves"] > 0

@@ -1,0 +1,3 @@
+name = 'ok_2.x'
+version = '1.0.0'
+timestamp = 1600129484

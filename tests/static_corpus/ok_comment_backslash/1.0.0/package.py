@@ -1,0 +1,5 @@
+name = 'ok_comment_backslash'
+version = '1.0.0'
+requires = ['a-1']  # \
+variants = [['b-1']]
+timestamp = 1600129484

@@ -1,0 +1,1 @@
+# a packagename = 'ok_cr_only_coding_word_no_code'version = '1.0.0'requires = ['a-1']timestamp = 1600129484description = 'coding: nonexistent'

@@ -1,0 +1,3 @@
+name = 'ok_escape\x5fname'
+version = '1.0.0'
+timestamp = 1600129484

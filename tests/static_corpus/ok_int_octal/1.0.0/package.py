@@ -1,0 +1,3 @@
+name = 'ok_int_octal'
+version = '1.0.0'
+timestamp = 0o13727117214

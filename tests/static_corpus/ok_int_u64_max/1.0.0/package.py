@@ -1,0 +1,3 @@
+name = 'ok_int_u64_max'
+version = '1.0.0'
+timestamp = 18446744073709551615

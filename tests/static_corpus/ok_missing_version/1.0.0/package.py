@@ -1,0 +1,2 @@
+name = 'ok_missing_version'
+timestamp = 1600129484

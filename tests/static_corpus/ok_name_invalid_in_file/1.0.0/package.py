@@ -1,0 +1,3 @@
+name = 'bad name!'
+version = '1.0.0'
+timestamp = 1600129484

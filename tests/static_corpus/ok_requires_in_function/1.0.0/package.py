@@ -1,0 +1,8 @@
+name = 'ok_requires_in_function'
+version = '1.0.0'
+requires = ['a-1']
+
+def commands():
+    requires = ['evil-1']
+    variants = [['evil-2']]
+timestamp = 1600129484

@@ -1,0 +1,9 @@
+name = 'ok_schema_strings'
+version = '1.0.0'
+description = 'd'
+uuid = 'u'
+vcs = 'git'
+changelog = 'c'
+base = 'b'
+release_message = 'm'
+timestamp = 1600129484

@@ -1,0 +1,9 @@
+name = 'ok_soft_keyword_names'
+version = '1.0.0'
+match = 1
+case = 2
+type = 3
+_ = 4
+print = 5
+list = []
+timestamp = 1600129484

@@ -1,0 +1,5 @@
+name = 'ok_string_continuation_triple'
+version = '1.0.0'
+requires = ['''a-\
+1''']
+timestamp = 1600129484

@@ -1,0 +1,6 @@
+name = 'ok_tabs'
+version = '1.0.0'
+requires = [
+	'a-1',
+]
+timestamp = 1600129484

@@ -1,0 +1,3 @@
+name = 'ok_timestamp_true'
+version = '1.0.0'
+timestamp = True

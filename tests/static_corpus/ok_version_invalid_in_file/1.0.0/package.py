@@ -1,0 +1,3 @@
+name = 'ok_version_invalid_in_file'
+version = 'not a version!'
+timestamp = 1600129484

@@ -1,0 +1,3 @@
+name = 'ok_version_letters'
+version = '1.0.RC1'
+timestamp = 1600129484

@@ -1,0 +1,3 @@
+name = 'ok_version_v1'
+version = 'v1'
+timestamp = 1600129484

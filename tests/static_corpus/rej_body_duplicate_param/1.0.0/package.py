@@ -1,0 +1,5 @@
+name = 'rej_body_duplicate_param'
+version = '1.0.0'
+def helper(a, a):
+    pass
+timestamp = 1600129484

@@ -1,0 +1,3 @@
+name = 'rej_café'
+version = '1.0.0'
+timestamp = 1600129484

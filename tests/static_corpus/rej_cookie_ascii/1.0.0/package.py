@@ -1,0 +1,5 @@
+# coding: ascii
+name = 'rej_cookie_ascii'
+version = '1.0.0'
+requires = ['a-1']
+timestamp = 1600129484

@@ -1,0 +1,1 @@
+# a packagename = 'rej_cr_only_ascii_cookie_commands'version = '1.0.0'requires = ['a-1']timestamp = 1600129484# coding: asciidescription = 'café'def commands():    env.X = 1

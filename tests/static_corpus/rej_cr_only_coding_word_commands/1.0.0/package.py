@@ -1,0 +1,1 @@
+# a packagename = 'rej_cr_only_coding_word_commands'version = '1.0.0'requires = ['a-1']timestamp = 1600129484description = 'coding: nonexistent'def commands():    env.X = 1

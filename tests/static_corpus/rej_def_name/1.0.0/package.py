@@ -1,0 +1,4 @@
+def name():
+    return 'rej_def_name'
+version = '1.0.0'
+timestamp = 1600129484

@@ -1,0 +1,5 @@
+name = 'rej_for_loop'
+version = '1.0.0'
+for _i in []:
+    pass
+timestamp = 1600129484

@@ -1,0 +1,4 @@
+name = 'rej_minus_string'
+version = '1.0.0'
+data = -'a'
+timestamp = 1600129484

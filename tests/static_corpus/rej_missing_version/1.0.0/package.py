@@ -1,2 +1,0 @@
-name = 'rej_missing_version'
-timestamp = 1600129484

@@ -1,0 +1,3 @@
+name = 1
+version = '1.0.0'
+timestamp = 1600129484

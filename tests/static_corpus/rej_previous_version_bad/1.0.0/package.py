@@ -1,0 +1,4 @@
+name = 'rej_previous_version_bad'
+version = '1.0.0'
+previous_version = '1..2'
+timestamp = 1600129484

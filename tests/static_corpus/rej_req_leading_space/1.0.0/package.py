@@ -1,0 +1,4 @@
+name = 'rej_req_leading_space'
+version = '1.0.0'
+requires = [' a-1']
+timestamp = 1600129484

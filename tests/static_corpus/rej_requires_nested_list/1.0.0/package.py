@@ -1,0 +1,4 @@
+name = 'rej_requires_nested_list'
+version = '1.0.0'
+requires = [['a-1']]
+timestamp = 1600129484

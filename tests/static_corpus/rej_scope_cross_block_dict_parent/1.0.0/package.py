@@ -1,0 +1,9 @@
+name = 'rej_scope_cross_block_dict_parent'
+version = '1.0.0'
+requires = ['a-1']
+with scope('config') as c:
+    c.a = {'x': 1}
+
+with scope('config') as c:
+    c.a.y = 2
+timestamp = 1600129484

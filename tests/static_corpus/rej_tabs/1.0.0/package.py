@@ -1,6 +1,0 @@
-name = 'rej_tabs'
-version = '1.0.0'
-requires = [
-	'a-1',
-]
-timestamp = 1600129484

@@ -1,0 +1,3 @@
+name = 'rej_timestamp_minus_float'
+version = '1.0.0'
+timestamp = -1.0

@@ -1,0 +1,3 @@
+name = 'rej_version_float'
+version = 1.0
+timestamp = 1600129484

@@ -1,0 +1,3 @@
+name = 'rej_version_int'
+version = 1
+timestamp = 1600129484
