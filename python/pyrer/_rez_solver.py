@@ -232,8 +232,8 @@ class _Solved:
 def resolve_graph(requests: Sequence[str], variants: Sequence[Any],
                   ephemerals: Sequence[str], requires: Sequence[Sequence[str]]) -> Any:
     """The graph of a solved resolve, drawn as rez draws one: the requests, the resolved
-    variants (and ephemerals), each request pointing at what answered it and each variant
-    at its requirements. rez's own graph also shows the solver's intermediate
+    variants (and ephemerals), each variant pointing at its requirements and each request
+    or requirement at what answered it. rez's own graph also shows the solver's intermediate
     extractions; pyrer's solver does not record them (docs/rez-integration.md)."""
     from rez.vendor.pygraph.classes.digraph import digraph
     from rez.version import Requirement
@@ -273,5 +273,9 @@ def resolve_graph(requests: Sequence[str], variants: Sequence[Any],
             edge(request(text, initial=True), target)
     for variant, reqs in zip(variants, requires):
         for text in reqs:
-            edge(answered[variant.name], request(text))
+            node_ = request(text)
+            edge(answered[variant.name], node_)
+            target = answered.get(Requirement(text).name)
+            if target is not None:
+                edge(node_, target)
     return graph

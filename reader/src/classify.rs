@@ -77,12 +77,46 @@ const STDLIB_MODULES: &[&str] = &[
 /// and `_`-prefixed ones) are not `None`, so importing them goes to rez.
 const LINT_HELPER: &str = "rez.utils.lint_helper";
 
-/// Builtins an annotation may name: evaluating one at `def` always succeeds
-/// (a file that binds the name still has a value under it), and the result is
-/// only stored on the function.
-const BUILTIN_TYPES: &[&str] = &[
-    "bool", "bytes", "dict", "float", "int", "list", "object", "set", "str", "tuple", "type",
-];
+/// Whether `annotation` is one CPython compiles to a string without evaluating it.
+/// rez compiles package files from `rez/serialise.py`, which has `from __future__
+/// import annotations`, and `compile()` inherits that flag: annotations in package
+/// files are never evaluated. Expressions the compiler refuses in an annotation
+/// (`yield`, `await`, `:=`, ...) are left to rez.
+fn is_plain_annotation(annotation: &Expr) -> bool {
+    match annotation {
+        Expr::Name(_)
+        | Expr::StringLiteral(_)
+        | Expr::NoneLiteral(_)
+        | Expr::NumberLiteral(_)
+        | Expr::BooleanLiteral(_)
+        | Expr::EllipsisLiteral(_) => true,
+        Expr::Attribute(ast::ExprAttribute { value, .. }) => is_plain_annotation(value),
+        Expr::Subscript(ast::ExprSubscript { value, slice, .. }) => {
+            is_plain_annotation(value) && is_plain_annotation(slice)
+        }
+        Expr::BinOp(ast::ExprBinOp {
+            left,
+            op: ast::Operator::BitOr,
+            right,
+            ..
+        }) => is_plain_annotation(left) && is_plain_annotation(right),
+        Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
+            elts.iter().all(is_plain_annotation)
+        }
+        _ => false,
+    }
+}
+
+fn plain_annotation(annotation: &Expr) -> Result<(), NotStatic> {
+    match is_plain_annotation(annotation) {
+        true => Ok(()),
+        false => Err(NotStatic::at(
+            Reason::Statement,
+            "an annotation the reader does not show compiles",
+            annotation.range(),
+        )),
+    }
+}
 
 /// What rez keeps of a function.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -184,6 +218,28 @@ fn statement(stmt: &Stmt) -> Result<Statement<'_>, NotStatic> {
             Ok(Statement::Binding { names, value })
         }
         Stmt::With(with) => scope(with),
+        // `x: T = v` binds x to v; `x: T` binds nothing. The annotation is not
+        // evaluated (see `is_plain_annotation`) and `__annotations__` is dropped.
+        Stmt::AnnAssign(ast::StmtAnnAssign {
+            target,
+            annotation,
+            value,
+            simple: true,
+            ..
+        }) => {
+            plain_annotation(annotation)?;
+            let Expr::Name(name) = &**target else {
+                return refuse(Reason::Statement, "an annotated assignment to a non-name");
+            };
+            let name = bound(name.id.as_str(), &**target)?;
+            Ok(match value {
+                Some(value) => Statement::Binding {
+                    names: vec![name],
+                    value,
+                },
+                None => Statement::Discarded(None),
+            })
+        }
         Stmt::ImportFrom(import) if is_lint_helper(import) => {
             let names = import
                 .names
@@ -268,8 +324,8 @@ fn bound<'a>(name: &'a str, at: &impl Ranged) -> Result<&'a str, NotStatic> {
     Ok(name)
 }
 
-/// A `def`: its defaults and annotations, evaluated when the `def` runs (each must
-/// be a literal, or an annotation naming a builtin type), then the function.
+/// A `def`: its defaults, evaluated when the `def` runs (each must be a literal),
+/// then the function. Its annotations are not evaluated (see [`is_plain_annotation`]).
 fn function<'a>(
     def: &'a ast::StmtFunctionDef,
     statements: &mut Vec<Statement<'a>>,
@@ -295,10 +351,7 @@ fn function<'a>(
         .filter_map(|p| p.annotation())
         .chain(def.returns.as_deref());
     for annotation in annotations {
-        match annotation {
-            Expr::Name(name) if BUILTIN_TYPES.contains(&name.id.as_str()) => {}
-            _ => statements.push(Statement::Discarded(Some(annotation))),
-        }
+        plain_annotation(annotation)?;
     }
     for parameter in def.parameters.iter_non_variadic_params() {
         if let Some(default) = parameter.default() {
@@ -464,7 +517,7 @@ mod tests {
         let linted = "from rez.utils.lint_helper import env, building as b\n\
                       late = globals()['late']\n\
                       def commands(x: str = 'a', *a: 'b', **k) -> None:\n    pass\n";
-        assert_eq!(kinds(linted), Ok(6));
+        assert_eq!(kinds(linted), Ok(4));
         let imports = "import os\nimport os.path as p\nfrom rez.utils.lint_helper import scope\n";
         assert_eq!(kinds(imports), Ok(3));
     }
@@ -477,7 +530,8 @@ mod tests {
             ("try:\n    pass\nexcept E:\n    pass\n", Reason::ControlFlow),
             ("del x\n", Reason::Statement),
             ("x += [1]\n", Reason::Statement),
-            ("x: int = 1\n", Reason::Statement),
+            ("x: (yield) = 1\n", Reason::Statement),
+            ("(x): int = 1\n", Reason::Statement),
             ("class C:\n    pass\n", Reason::Statement),
             ("raise E\n", Reason::Statement),
             ("a.b = 1\n", Reason::Statement),
@@ -489,8 +543,8 @@ mod tests {
             ("def requires():\n    return []\n", Reason::FunctionKey),
             ("def variants():\n    pass\n", Reason::FunctionKey),
             ("def f(x=g()):\n    pass\n", Reason::Expression),
-            ("def f() -> g():\n    pass\n", Reason::Expression),
-            ("def f(x: os.PathLike):\n    pass\n", Reason::Expression),
+            ("def f() -> g():\n    pass\n", Reason::Statement),
+            ("def f(x: (lambda: 1)):\n    pass\n", Reason::Statement),
             ("from rez.utils.lint_helper import used\n", Reason::Import),
             ("from rez.utils.lint_helper import *\n", Reason::Import),
             (

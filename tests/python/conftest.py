@@ -7,7 +7,8 @@ Environment: ``PYRER_WHEEL`` (the wheel to install into the venv without rez; el
 newest target/wheels/pyrer-*.whl). The fixtures shared with tests/ (``scan_bin``,
 ``rez_python``, ``bench_repo``, ``cache_dir``, ``edge_roots``) are in tests/conftest.py,
 and the helpers both share (``REPO``, ``REZ_DEFAULTS``, fd and thread counts, ``wait_until``)
-in tests/harness.py.
+in tests/harness.py. The ``memcached`` fixture (a real memcached on the loopback address,
+for test_memcached.py) is in memcached_server.py.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ import pytest
 
 import pyrer
 from harness import REPO, REZ_DEFAULTS
+from memcached_server import memcached, memcached_process  # noqa: F401  (a real memcached)
 
 @pytest.fixture(scope="session", autouse=True)
 def installed_pyrer_is_current() -> None:

@@ -263,7 +263,7 @@ def test_demo(cache_dir, bench_repo):
 def test_load_says_what_rez_loads_and_why(tmp_path):
     """`pyrer load --why`: packages, static reads, rez loads and problems, then each reason
     with its count and example paths; --json the same as one object. (rez takes the name
-    of `renamed` from its directory; the static reader leaves such a file to rez.)"""
+    of `renamed` from its directory, and so does the static reader.)"""
     root = tmp_path / "repo"
 
     def package(name: str, version: str, text: str, filename: str = "package.py") -> Path:
@@ -274,26 +274,29 @@ def test_load_says_what_rez_loads_and_why(tmp_path):
 
     stamp = "timestamp = 1600000000\n"
     package("plain", "1.0", f"name = 'plain'\nversion = '1.0'\n{stamp}")
-    code = package("code", "1.0", f"import os\nname = 'code'\nversion = '1.0'\n{stamp}")
+    code = package("code", "1.0", f"name = 'code'\nversion = '1.0'\n{stamp}"
+                   "requires = ['python-' + '3']\n")
+    late = package("late", "1.0", f"name = 'late'\nversion = '1.0'\n{stamp}"
+                   "@late()\ndef requires():\n    return []\n")
     yml = package("yml", "2.0", "name: yml\nversion: '2.0'\n", "package.yaml")
-    other = package("renamed", "1.0", f"name = 'other'\nversion = '1.0'\n{stamp}")
+    package("renamed", "1.0", f"name = 'other'\nversion = '1.0'\n{stamp}")
     proc = subprocess.run([PYRER, "load", "--why", str(root)], capture_output=True, text=True,
                           timeout=300)
     assert proc.returncode == 0, proc.stderr
     lines = proc.stdout.splitlines()
-    assert re.fullmatch(r"4 packages, 1 read statically, 3 loaded by rez, 0 problems, "
+    assert re.fullmatch(r"5 packages, 2 read statically, 3 loaded by rez, 0 problems, "
                         r"[\d.]+ ms", lines[0]), lines
-    assert sorted(lines[1:]) == sorted([f"  import: 1 (e.g. {code})",
+    assert sorted(lines[1:]) == sorted([f"  expression: 1 (e.g. {code})",
                                         f"  format: 1 (e.g. {yml})",
-                                        f"  identity: 1 (e.g. {other})"])
+                                        f"  decorator: 1 (e.g. {late})"])
     assert proc.stderr == ""
     proc = subprocess.run([PYRER, "load", "--json", str(root), str(tmp_path / "typo")],
                           capture_output=True, text=True, timeout=300)
     record = json.loads(proc.stdout)
-    assert (record["packages"], record["static_reads"], record["rez_loads"]) == (4, 1, 3)
+    assert (record["packages"], record["static_reads"], record["rez_loads"]) == (5, 2, 3)
     assert record["rez_reasons"] == {"format": {"count": 1, "examples": [str(yml)]},
-                                     "identity": {"count": 1, "examples": [str(other)]},
-                                     "import": {"count": 1, "examples": [str(code)]}}
+                                     "decorator": {"count": 1, "examples": [str(late)]},
+                                     "expression": {"count": 1, "examples": [str(code)]}}
     assert record["problems"] == []
     assert record["absent_roots"] == [{"root": str(tmp_path / "typo"),
                                        "reason": "does not exist"}]

@@ -341,6 +341,39 @@ def test_rc3_usage_same_under_ours(usage_rc3, usage_ours):
     assert_quiet(usage_ours, "ours")
 
 
+def test_static_reads_rc3_refuses_are_rezs(usage_rc3, usage_ours, tmp_path):
+    """Where rc3's parse_static_package_py returns None and ours returns data, the data
+    is rez's load of that source (placed at its own name and version)."""
+    import ast
+
+    import pyrer
+    from rez.packages import iter_packages
+
+    script = (COMPAT / "rc3_usage.py").read_text()
+    sources = next(ast.literal_eval(node.value) for node in ast.parse(script).body
+                   if isinstance(node, ast.Assign)
+                   and getattr(node.targets[0], "id", "") == "SOURCES")
+    theirs = {r["case"]: r for r in map(json.loads, usage_rc3.stdout.splitlines())}
+    checked = 0
+    for record in map(json.loads, usage_ours.stdout.splitlines()):
+        case, returned = record["case"], record.get("returned") or {}
+        label = case.removeprefix("parse.")
+        if label not in sources or returned.get("type") != "PackageData":
+            continue
+        if theirs[case].get("returned") != {"value": None}:
+            continue
+        path = tmp_path / label / returned["name"] / returned["version"] / "package.py"
+        path.parent.mkdir(parents=True)
+        path.write_text(sources[label])
+        [pkg] = iter_packages(returned["name"], paths=[str(path.parents[2])])
+        rez = pyrer.PackageData.from_rez(pkg)
+        assert (rez.name, rez.version, rez.requires, rez.variants) == (
+            returned["name"], returned["version"], returned["requires"],
+            returned["variants"]), case
+        checked += 1
+    assert checked >= 1  # the usage transcript has such a case (parse.import)
+
+
 def test_solve_peer_same_under_ours(peer_rc3, ours_python, bench_json):
     records = [json.loads(x) for x in peer_rc3.stdout.splitlines()]
     assert records[0]["packages"] == 18226 and records[0]["requests"] == 188

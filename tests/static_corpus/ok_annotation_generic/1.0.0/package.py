@@ -1,4 +1,4 @@
-name = 'rej_annotation_generic'
+name = 'ok_annotation_generic'
 version = '1.0.0'
 timestamp = 1600129484
 def helper(x: list[int]):

@@ -1,4 +1,4 @@
-name = 'rej_function_annotation_undefined'
+name = 'ok_function_annotation_undefined'
 version = '1.0.0'
 def helper(x: undefined_name):
     pass
