@@ -65,6 +65,9 @@ def _data(package, n: int) -> dict:
     if n % 5 == 2:
         data.update(pip_name=f"{name} ({version})", from_pip=True, is_pure_python=True,
                     help=[["Home Page", f"https://pypi.org/project/{name}"]])
+    if n % 6 == 3:  # the other code attributes
+        data["pre_commands"] = SourceCode("env.PRE_{0} = '1'".format(name.upper().replace('.', '_')))
+        data["post_commands"] = SourceCode("if not building:\n    info('{0} ready')".format(name))
     if n % 5 == 4:
         data["tests"] = {"unit": {"command": "pytest {root}/tests", "requires": ["pytest-6+"],
                                   "run_on": ["default", "pre_release"]},

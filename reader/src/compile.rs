@@ -19,9 +19,15 @@ use ruff_text_size::{Ranged, TextRange};
 
 use crate::error::{NotStatic, Reason};
 
-/// Deepest block nesting read in a body (CPython refuses beyond 20 loops, `try`
-/// and `with` items; `if` counts here too).
-const MAX_BLOCKS: usize = 10;
+/// Deepest block nesting read in a body. CPython's compiler refuses more than 20
+/// nested "frame blocks" (`CO_MAXBLOCKS`); a statement opens up to this many:
+/// a loop 1 (2 counted here), a `with` 1 per item (2 counted), a `try` up to 4
+/// (`try`/`finally` around `try`/`except`, the handler and its cleanup). `if`
+/// opens none and counts 1 here, as a limit of the reader's own.
+const MAX_BLOCKS: usize = 16;
+const LOOP_BLOCKS: usize = 2;
+const WITH_BLOCKS: usize = 2;
+const TRY_BLOCKS: usize = 4;
 
 /// Most `elif` clauses of one `if`: CPython nests each in the last, and its
 /// compiler's recursion limit fails a long chain.
@@ -172,7 +178,9 @@ impl<'a> Visitor<'a> for Body<'a> {
                 is_async: false,
                 items,
                 ..
-            }) => self.block(stmt, items.len(), |body| visitor::walk_stmt(body, stmt)),
+            }) => self.block(stmt, WITH_BLOCKS * items.len(), |body| {
+                visitor::walk_stmt(body, stmt)
+            }),
             Stmt::For(ast::StmtFor {
                 is_async: false,
                 target,
@@ -180,7 +188,7 @@ impl<'a> Visitor<'a> for Body<'a> {
                 body,
                 orelse,
                 ..
-            }) => self.block(stmt, 1, |this| {
+            }) => self.block(stmt, LOOP_BLOCKS, |this| {
                 this.visit_expr(iter);
                 this.visit_expr(target);
                 this.loops += 1;
@@ -192,7 +200,7 @@ impl<'a> Visitor<'a> for Body<'a> {
             }),
             Stmt::While(ast::StmtWhile {
                 test, body, orelse, ..
-            }) => self.block(stmt, 1, |this| {
+            }) => self.block(stmt, LOOP_BLOCKS, |this| {
                 this.visit_expr(test);
                 this.loops += 1;
                 let in_finally = std::mem::replace(&mut this.in_finally, false);
@@ -208,7 +216,7 @@ impl<'a> Visitor<'a> for Body<'a> {
                 orelse,
                 finalbody,
                 ..
-            }) => self.block(stmt, 1, |this| {
+            }) => self.block(stmt, TRY_BLOCKS, |this| {
                 let bare = handlers.iter().position(|handler| {
                     let ast::ExceptHandler::ExceptHandler(handler) = handler;
                     handler.type_.is_none()
@@ -392,16 +400,23 @@ mod tests {
             let refused = check(src);
             assert!(matches!(refused, Err(Reason::Compile | Reason::Syntax)), "{src:?}");
         }
-        let deep = (0..11).fold(String::from("def f():\n"), |src, depth| {
+        let deep = (0..17).fold(String::from("def f():\n"), |src, depth| {
             format!("{src}{}if x:\n", "    ".repeat(depth + 1))
-        }) + &"    ".repeat(12)
+        }) + &"    ".repeat(18)
             + "pass\n";
         assert_eq!(check(&deep), Err(Reason::Compile));
-        let items: Vec<String> = (0..11).map(|i| format!("a{i}")).collect();
+        let items: Vec<String> = (0..9).map(|i| format!("a{i}")).collect();
         let with = format!("def f():\n    with {}:\n        pass\n", items.join(", "));
         assert_eq!(check(&with), Err(Reason::Compile));
         let elifs = "    elif x:\n        pass\n".repeat(51);
         let chain = format!("def f():\n    if x:\n        pass\n{elifs}");
         assert_eq!(check(&chain), Err(Reason::Compile));
+        // seven try/except/finally levels are 21 of CPython's frame blocks
+        let tries = (0..7).fold(String::from("def f():\n"), |src, depth| {
+            let pad = "    ".repeat(depth + 1);
+            format!("{src}{pad}try:\n{pad}    pass\n{pad}except E:\n")
+        }) + &"    ".repeat(8)
+            + "pass\n";
+        assert_eq!(check(&tries), Err(Reason::Compile));
     }
 }

@@ -33,7 +33,20 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Source<'_>, NotStatic> {
     }
     let text = std::str::from_utf8(bytes)
         .map_err(|err| NotStatic::new(Reason::Encoding, format!("not UTF-8: {err}")))?;
-    for line in text.split(['\n', '\r']).take(2) {
+    let source = match text.contains('\r') {
+        false => Source {
+            text: Cow::Borrowed(text),
+            lone_cr: false,
+        },
+        true => {
+            let crlf = text.replace("\r\n", "\n");
+            Source {
+                lone_cr: crlf.contains('\r'),
+                text: Cow::Owned(crlf.replace('\r', "\n")),
+            }
+        }
+    };
+    for line in source.text.split('\n').take(2) {
         if let Some(codec) = declared_codec(line) {
             if !is_utf8(codec, bom) {
                 return Err(NotStatic::new(
@@ -43,18 +56,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Result<Source<'_>, NotStatic> {
             }
         }
     }
-    if !text.contains('\r') {
-        return Ok(Source {
-            text: Cow::Borrowed(text),
-            lone_cr: false,
-        });
-    }
-    let crlf = text.replace("\r\n", "\n");
-    let lone_cr = crlf.contains('\r');
-    Ok(Source {
-        text: Cow::Owned(crlf.replace('\r', "\n")),
-        lone_cr,
-    })
+    Ok(source)
 }
 
 /// A file's text as CPython reads it.
@@ -134,6 +136,8 @@ mod tests {
             b"# coding: utf8-foo\n",
             b"\xef\xbb\xbf# coding: utf8\n",
             b"\xef\xbb\xbf# coding: u8\n",
+            b"#!/bin/python\r\n# coding: utf-7\r\n",
+            b"#!/bin/python\r# coding: latin-1\r",
             b"x = '\xff'\n",
             b"x = 1\x00\n",
             b"x = '\x1b'\n",
