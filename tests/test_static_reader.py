@@ -116,7 +116,9 @@ def rez_env() -> dict:
 
 
 def json_lines(text: str) -> list:
-    return [json.loads(line) for line in text.splitlines() if line.strip()]
+    # split on \n only: str.splitlines also splits on U+2028, U+0085 and form feeds,
+    # which JSON strings may hold unescaped
+    return [json.loads(line) for line in text.split("\n") if line.strip()]
 
 
 @pytest.fixture(scope="session")
