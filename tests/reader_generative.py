@@ -55,11 +55,9 @@ Environment: ``PYRER_READ_BIN`` (a prebuilt ``read`` example; else cargo builds 
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import random
 import re
-import subprocess
 import sys
 import tempfile
 import time
