@@ -111,6 +111,16 @@ impl<'a> Body<'a> {
         }
     }
 
+    /// Visits a loop's body (where `break` and `continue` stand) and its `else`.
+    fn looped(&mut self, body: &'a [Stmt], orelse: &'a [Stmt]) {
+        self.loops += 1;
+        let in_finally = std::mem::replace(&mut self.in_finally, false);
+        self.visit_body(body);
+        self.in_finally = in_finally;
+        self.loops -= 1;
+        self.visit_body(orelse);
+    }
+
     /// Visits `elts`, where a starred element may stand.
     fn elements(&mut self, elts: &'a [Expr]) {
         for elt in elts {
@@ -191,23 +201,13 @@ impl<'a> Visitor<'a> for Body<'a> {
             }) => self.block(stmt, LOOP_BLOCKS, |this| {
                 this.visit_expr(iter);
                 this.visit_expr(target);
-                this.loops += 1;
-                let in_finally = std::mem::replace(&mut this.in_finally, false);
-                this.visit_body(body);
-                this.in_finally = in_finally;
-                this.loops -= 1;
-                this.visit_body(orelse);
+                this.looped(body, orelse);
             }),
             Stmt::While(ast::StmtWhile {
                 test, body, orelse, ..
             }) => self.block(stmt, LOOP_BLOCKS, |this| {
                 this.visit_expr(test);
-                this.loops += 1;
-                let in_finally = std::mem::replace(&mut this.in_finally, false);
-                this.visit_body(body);
-                this.in_finally = in_finally;
-                this.loops -= 1;
-                this.visit_body(orelse);
+                this.looped(body, orelse);
             }),
             Stmt::Try(ast::StmtTry {
                 is_star: false,

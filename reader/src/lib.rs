@@ -84,21 +84,7 @@ pub fn read_package_py(
     version: &str,
     python: PythonVersion,
 ) -> Result<StaticPackage, NotStatic> {
-    run(source, python, |globals| {
-        identity::check(
-            get(globals, "name"),
-            get(globals, "version"),
-            family,
-            version,
-        )?;
-        if get(globals, "timestamp").is_none() {
-            return Err(NotStatic::new(
-                Reason::OldFormatData,
-                "no timestamp: rez merges release.yaml or .metadata/ beside the file, if any",
-            ));
-        }
-        solver_data(globals)
-    })
+    read_at(source, family, version, python, true)
 }
 
 /// Reads `source`, the bytes of the package file `ROOT/<family>/<version>/package.py`,
@@ -145,6 +131,18 @@ pub fn read_package_source(
     version: &str,
     python: PythonVersion,
 ) -> Result<StaticPackage, NotStatic> {
+    read_at(source, family, version, python, false)
+}
+
+/// The solver data of `ROOT/<family>/<version>/package.py`; `in_repository`: other
+/// files may be beside it, so a file without `timestamp` is not the file alone.
+fn read_at(
+    source: &[u8],
+    family: &str,
+    version: &str,
+    python: PythonVersion,
+    in_repository: bool,
+) -> Result<StaticPackage, NotStatic> {
     run(source, python, |globals| {
         identity::check(
             get(globals, "name"),
@@ -152,6 +150,12 @@ pub fn read_package_source(
             family,
             version,
         )?;
+        if in_repository && get(globals, "timestamp").is_none() {
+            return Err(NotStatic::new(
+                Reason::OldFormatData,
+                "no timestamp: rez merges release.yaml or .metadata/ beside the file, if any",
+            ));
+        }
         solver_data(globals)
     })
 }

@@ -1,4 +1,4 @@
-name = 'rej_body_deep_blocks'
+name = 'ok_body_deep_blocks'
 version = '1.0.0'
 def commands():
     if x:
