@@ -31,6 +31,9 @@ MOUNTPOINT = REPO / ".cache" / "bench" / "e2e-mnt"
 # rez's benchmark repository re-released by rez's own writer (tests/rez_written.py)
 REZ_WRITTEN = REPO / ".cache" / "bench" / "rez-written"
 REPOSITORIES = ("benchmark", "rez-written")
+# rez with memcached (rez's defaults for what it caches once memcached_uri is set)
+MEMCACHED = ("off", "warm", "cold")
+_memcached_uri: str | None = None  # the server of this run, while it runs
 
 # "Worse beyond noise": slower than stock by more than 10 % AND more than 50 ms.
 NOISE_RATIO, NOISE_SECONDS = 0.10, 0.050
@@ -177,6 +180,10 @@ def arguments(description: str, modes: Iterable[str] | None = None,
                     help="rez's benchmark repository (default), or the same packages as rez's "
                          "own writer writes them (tests/rez_written.py, built once under "
                          f"{REZ_WRITTEN.relative_to(REPO)})")
+    ap.add_argument("--memcached", choices=MEMCACHED, default="off",
+                    help="rez configured with a memcached on the loopback address, started "
+                         "for the run: 'warm' (filled by an untimed first run of the same "
+                         "requests and modes) or 'cold' (emptied before each measurement)")
     ap.add_argument("--write", type=Path, help="write the section into this RESULTS.md")
     ap.add_argument("--json", type=Path, help="write every measurement's record here")
     ap.add_argument("--report-from", type=Path, metavar="JSON",
@@ -225,22 +232,55 @@ def run(args: argparse.Namespace, measure: Callable[[str, list[str], Path, bool]
     if args.report_from:
         return bench, requests, indexes, json.loads(args.report_from.read_text())
     records: list[Record] = []
-    with exclusive(MOUNTPOINT.with_suffix(".lock")):
+    with exclusive(MOUNTPOINT.with_suffix(".lock")), memcached_server(args.memcached) as server:
         for condition in args.conditions:
             if condition == "warm-local":
                 warm_page_cache(bench)
-            for run in range(1, args.runs + 1):
+            # run 0 fills memcached and is not reported
+            for run in range(0 if args.memcached == "warm" else 1, args.runs + 1):
                 for i in indexes:
                     for mode in args.modes:
+                        if args.memcached == "cold":
+                            server.flush()
                         with repository_in(condition, bench) as (path, cold):
                             record = measure(mode, requests[i], path, cold)
                         record.update(condition=condition, run=run, request=i, mode=mode)
+                        if run == 0:
+                            continue
                         records.append(record)
                         if args.json:  # kept current: an interrupted run keeps its records
                             args.json.write_text(json.dumps(records, indent=1))
                         print(f"[{condition} {run}/{args.runs}] #{i:<3} {mode:17} "
                               f"{record['status']:6} {describe(record)}", flush=True)
     return bench, requests, indexes, records
+
+
+@contextlib.contextmanager
+def memcached_server(setting: str) -> Iterator[Any]:
+    """A memcached for the run (tests/memcached.py), its URI given to the children by
+    `memcached_env`; None when `setting` is "off"."""
+    global _memcached_uri
+    if setting == "off":
+        yield None
+        return
+    sys.path.insert(0, str(REPO / "tests"))
+    import memcached
+
+    binary = memcached.memcached_binary()
+    if binary is None:
+        sys.exit("--memcached needs memcached (apt-get install memcached)")
+    server = memcached.start(binary)
+    _memcached_uri = server.uri
+    try:
+        yield server
+    finally:
+        _memcached_uri = None
+        memcached.stop(server.proc)
+
+
+def memcached_env() -> dict[str, str]:
+    """rez's configuration, in a child's environment, for the run's memcached."""
+    return {} if _memcached_uri is None else {"REZ_MEMCACHED_URI": _memcached_uri}
 
 
 def rez_written(bench: Path) -> Path:
@@ -266,11 +306,16 @@ def finish(args: argparse.Namespace, body: str, problems: list[str], begin: str,
     A repository other than the benchmark's has its own section."""
     from solve_differential import write_section
 
-    if args.repository != "benchmark":
-        tag = args.repository
+    tags = [t for t in (args.repository if args.repository != "benchmark" else "",
+                        f"memcached-{args.memcached}" if args.memcached != "off" else "") if t]
+    if tags:
+        tag = "-".join(tags)
         tagged = begin.replace(":begin", f"-{tag}:begin"), end.replace(":end", f"-{tag}:end")
         body = body.replace(begin, tagged[0]).replace(end, tagged[1])
-        body = re.sub(r"^## (.*)$", rf"## \1, on the {tag} repository", body, count=1,
+        where = (f", on the {args.repository} repository" if args.repository != "benchmark"
+                 else "") + (f", rez with memcached ({args.memcached})"
+                             if args.memcached != "off" else "")
+        body = re.sub(r"^## (.*)$", lambda m: f"## {m.group(1)}{where}", body, count=1,
                       flags=re.M)
         begin, end = tagged
 

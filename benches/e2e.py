@@ -89,7 +89,7 @@ PYRER_ENV = ("PYRER_REZ_PLUGIN", "PYRER_REZ_PREFETCH", "PYRER_READAHEAD")  # cle
 def measure(mode: str, request: list[str], path: Path, cold: bool) -> dict[str, Any]:
     """Runs one child process (e2e_child.py); returns its record."""
     env = {k: v for k, v in os.environ.items() if k not in PYRER_ENV}
-    env.update(MODES[mode][1])
+    env.update(MODES[mode][1], **conditions.memcached_env())
     cmd = [sys.executable, str(Path(__file__).with_name("e2e_child.py")), "--kind",
            MODES[mode][0], "--request", json.dumps(request), "--path", str(path)]
     if cold:

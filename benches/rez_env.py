@@ -53,6 +53,7 @@ REZ_ENV = Path(sys.executable).parent / "rez-env"
 MODES: dict[str, dict[str, str]] = {
     "stock": {},
     "plugin": {"PYRER_REZ_PLUGIN": "1"},
+    "solver": {"PYRER_REZ_SOLVER": "1"},
     "plugin+solver": {"PYRER_REZ_PLUGIN": "1", "PYRER_REZ_SOLVER": "1"},
 }
 TARGET = 5.0  # plugin+solver at least 5x faster than stock, summed, in every condition
@@ -60,7 +61,7 @@ TARGET = 5.0  # plugin+solver at least 5x faster than stock, summed, in every co
 
 def environment(mode: str, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("PYRER_")}
-    env.update(MODES[mode], REZ_DISABLE_HOME_CONFIG="1", **extra)
+    env.update(MODES[mode], REZ_DISABLE_HOME_CONFIG="1", **conditions.memcached_env(), **extra)
     return env
 
 
@@ -137,7 +138,8 @@ def condition_report(records: list[dict[str, Any]], condition: str,
               f"{TARGET:g}×: **{'met' if speedup >= TARGET else 'not met'}**); never slower "
               f"than stock beyond noise (> 10% and > 50 ms): "
               + ("**met**." if not worse else f"**not met** (requests {worse})."),
-              f"- **plugin**: summed {ratio(sums['stock'], sums['plugin']):.2f}× stock's speed.",
+              f"- **plugin**: summed {ratio(sums['stock'], sums['plugin']):.2f}× stock's speed; "
+              f"**solver** (the hook alone): {ratio(sums['stock'], sums['solver']):.2f}×.",
               ""]
     return lines
 
@@ -147,17 +149,26 @@ def report(args: argparse.Namespace, records: list[dict[str, Any]], indexes: lis
     conditions = [c for c in args.conditions if any(r["condition"] == c for r in records)]
     lines = [BEGIN, "## `rez env`: stock, plugin, plugin with the solver hook", "",
              f"Command: `.venv/bin/python benches/rez_env.py --runs {args.runs} --conditions "
-             f"{','.join(args.conditions)}` ({machine_facts()}).", "",
+             f"{','.join(args.conditions)}"
+             + (f" --repository {args.repository}" if args.repository != "benchmark" else "")
+             + (f" --memcached {args.memcached}" if args.memcached != "off" else "")
+             + f"` ({machine_facts()}).", "",
              f"Requests {', '.join(map(str, indexes))} of rez's benchmark `requests.json`; "
              "medians of interleaved runs (" + runs_done(records, conditions) + "), "
              "seconds of wall time of one `rez-env --paths REPO <request> -- printenv "
              "REZ_USED_RESOLVE` process each (implicit packages on). `plugin`: "
-             "`PYRER_REZ_PLUGIN=1`; `plugin+solver`: also `PYRER_REZ_SOLVER=1`.", ""]
+             "`PYRER_REZ_PLUGIN=1`; `solver`: `PYRER_REZ_SOLVER=1`; `plugin+solver`: both."
+             + (" rez configured with a memcached on the loopback address (`memcached_uri`, "
+                "rez's defaults for what it caches), "
+                + ("filled by an untimed first run of the same requests and modes"
+                   if args.memcached == "warm" else "emptied before each measurement") + "."
+                if args.memcached != "off" else ""), ""]
     for condition in conditions:
         lines += condition_report(records, condition, indexes)
-    lines.append("Every mode gave the same resolve for every request, and the fast path "
-                 "answered every solved one." if not problems
-                 else "**Problems:** " + "; ".join(problems))
+    checked = (", and the fast path answered every solved one" if args.memcached == "off"
+               else "")
+    lines.append(f"Every mode gave the same resolve for every request{checked}."
+                 if not problems else "**Problems:** " + "; ".join(problems))
     lines.append(END)
     return "\n".join(lines)
 
@@ -166,7 +177,9 @@ def main(argv: list[str] | None = None) -> int:
     args = conditions.parse(conditions.arguments(__doc__.split("\n\n")[0]), argv, MODES)
     bench, requests, indexes, records = conditions.run(args, measure, describe)
     problems = disagreements(records)
-    if not args.report_from:
+    if not args.report_from and args.memcached == "off":
+        # with memcached, a cached resolve is rez's answer on every side (no hook runs):
+        # tests/python/test_memcached.py checks that
         problems += check_fast_path(bench, requests, indexes, records)
     return conditions.finish(args, report(args, records, indexes, problems), problems,
                              BEGIN, END)
