@@ -94,26 +94,32 @@ def child_load(side: str, root: str) -> None:
 
         loaded = pyrer.load_packages(root)
         count, static = len(loaded), loaded.static_reads
+        rez_loads, rez_load_ms = loaded.rez_loads, loaded.stats["rez_load_ms"]
     else:
         from rez.packages import iter_package_families
 
-        count = static = 0
+        count = static = rez_loads = 0
+        rez_load_ms = 0.0
         for family in iter_package_families(paths=[root]):
             for pkg in family.iter_packages():
                 pkg.requires, pkg.variants
                 count += 1
     print(TAG + json.dumps({"seconds": time.perf_counter() - start, "packages": count,
-                            "static": static}), flush=True)
+                            "static": static, "rez_loads": rez_loads,
+                            "rez_load_ms": rez_load_ms}), flush=True)
 
 
-def run_child(python: str, *args: str) -> list[dict[str, Any]]:
+def run_child(python: str, *args: str, script: str = __file__,
+              tag: str = TAG) -> list[dict[str, Any]]:
+    """The records `script --child ARGS` (this one by default) prints after `tag`, run by
+    `python` in a fresh process with rez's configuration defaults."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("REZ_")}
     env["REZ_DISABLE_HOME_CONFIG"] = "1"
-    proc = subprocess.run([python, str(Path(__file__).resolve()), "--child", *args],
+    proc = subprocess.run([python, str(Path(script).resolve()), "--child", *args],
                           capture_output=True, text=True, env=env, timeout=7200)
     if proc.returncode != 0:
         raise RuntimeError(f"{python} {args}: exit {proc.returncode}\n{proc.stderr[-3000:]}")
-    return [json.loads(ln[len(TAG):]) for ln in proc.stdout.splitlines() if ln.startswith(TAG)]
+    return [json.loads(ln[len(tag):]) for ln in proc.stdout.splitlines() if ln.startswith(tag)]
 
 
 def rc3_python() -> str:

@@ -38,7 +38,8 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import conditions  # noqa: E402
-from solve_only import rc3_python  # noqa: E402
+import solve_only  # noqa: E402
+from solve_only import rc3_python, run_child  # noqa: E402
 
 BEGIN, END = "<!-- static-reads:begin -->", "<!-- static-reads:end -->"
 TAG = "STATIC-READS "
@@ -56,42 +57,10 @@ def child_parse(root: str) -> None:
                             "read": sum(p is not None for p in out)}), flush=True)
 
 
-def child_load(side: str, root: str) -> None:
-    """One side's load of every package under `root`."""
-    start = time.perf_counter()
-    if side == "pyrer":
-        import pyrer
-
-        loaded = pyrer.load_packages(root)
-        record = {"packages": len(loaded), "static": loaded.static_reads,
-                  "rez_loads": loaded.rez_loads, "rez_load_ms": loaded.stats["rez_load_ms"]}
-    else:
-        from rez.packages import iter_package_families
-
-        count = 0
-        for family in iter_package_families(paths=[root]):
-            for pkg in family.iter_packages():
-                pkg.requires, pkg.variants
-                count += 1
-        record = {"packages": count}
-    record["seconds"] = time.perf_counter() - start
-    print(TAG + json.dumps(record), flush=True)
-
-
-def child(python: str, *args: str) -> dict[str, Any]:
-    """The one record of a child process of this script run by `python`."""
-    import os
-    import subprocess
-
-    env = {k: v for k, v in os.environ.items() if not k.startswith("REZ_")}
-    env["REZ_DISABLE_HOME_CONFIG"] = "1"
-    proc = subprocess.run([python, str(Path(__file__).resolve()), "--child", *args],
-                          capture_output=True, text=True, env=env, timeout=3600)
-    if proc.returncode != 0:
-        raise RuntimeError(f"{python} {args}: exit {proc.returncode}\n{proc.stderr[-3000:]}")
-    records = [json.loads(ln[len(TAG):]) for ln in proc.stdout.splitlines()
-               if ln.startswith(TAG)]
-    assert len(records) == 1, (args, proc.stdout[-2000:])
+def child(python: str, *args: str, script: str = __file__, tag: str = TAG) -> dict[str, Any]:
+    """The one record of a child process (`script --child ARGS`) run by `python`."""
+    records = run_child(python, *args, script=script, tag=tag)
+    assert len(records) == 1, (args, records)
     return records[0]
 
 
@@ -108,8 +77,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.child:
-        kind, *rest = args.child
-        (child_parse if kind == "parse" else child_load)(*rest)
+        _, root = args.child  # "parse ROOT", the only child of this script
+        child_parse(root)
         return 0
 
     from solve_differential import benchmark, write_section
@@ -134,7 +103,9 @@ def main(argv: list[str] | None = None) -> int:
     conditions.warm_page_cache(root)
     for run in range(args.load_runs):
         for side in ("pyrer", "rez"):
-            record = child(ours, "load", side, str(root))
+            # solve_only.py's load child: the same load, timed the same way
+            record = child(ours, "load", side, str(root), script=solve_only.__file__,
+                           tag=solve_only.TAG)
             load.setdefault(side, []).append(record)
             print(f"[load {run + 1}/{args.load_runs}] {side:5} {record['seconds']:.2f} s",
                   flush=True)
