@@ -1,14 +1,11 @@
-"""End-to-end resolve benchmark: stock rez, pyrer's rez plugin and pyrer.solve, side by side.
+"""End-to-end resolve benchmark: stock rez and pyrer.solve(package_paths=), side by side.
 
 Every measurement is ONE resolve of one request of rez's benchmark (``requests.json``)
 over rez's benchmark repository (1266 families, 18226 packages), in a fresh Python
 process. Modes:
 
 * ``stock``: ``ResolvedContext(request, package_paths=[repo], add_implicit_packages=False)``
-  with rez's builtin filesystem repository (``PYRER_REZ_PLUGIN`` unset);
-* ``plugin``: the same call with ``PYRER_REZ_PLUGIN=1``: rez's ``filesystem`` repository
-  type is pyrer's scanner-backed one (its ``rez.plugins.package_repository`` entry point);
-* ``plugin-noprefetch``: as ``plugin``, plus ``PYRER_REZ_PREFETCH=0``;
+  with rez's builtin filesystem repository;
 * ``solve``: ``pyrer.solve(request, package_paths=[repo])``: pyrer's pipeline in Rust
   (scanner lookups, concurrent reads, the guarded static reader, rez only for files it
   must evaluate, read-ahead) and rer's solver. Its presolve is pyrer's own
@@ -31,28 +28,26 @@ once, in
 
 * repository enumeration: ``rez.packages.iter_packages`` and ``iter_package_families``
   (the call and every ``next()``), ``get_package_family_from_repository``,
-  ``PackageRepositoryManager.get_repository``, and pyrer's scan (``pyrer._api.scan_repo``,
-  which the plugin runs);
+  ``PackageRepositoryManager.get_repository``, and pyrer's scan (``pyrer._api.scan_repo``);
 * package loading: computing a resource's ``_data`` (rez's lazy load: finding
   ``package.py``, reading and running it), and ``package_repo_stats.package_loading``.
   rez 3.4.0 never enters the latter, so ``package_repo_stats.package_load_time`` (also
   recorded, as ``rez_load_s``) stays 0 and cannot be used on its own.
 
-Work on other threads (e.g. a prefetch) counts only while the resolving thread waits
+Work on other threads (e.g. read-ahead) counts only while the resolving thread waits
 inside one of these calls. Modes run interleaved (per condition: for each run, request,
 mode); the report gives medians and checks that all modes agree on status and the set
-of (name, version, variant_index), and that plugin and solve did use pyrer's repository
-(a failing plugin falls back to rez's with a warning).
+of (name, version, variant_index), and that stock did not use pyrer's scanner.
 
 Usage (from the repository root, as root, with pyrer installed in .venv by
 tools/build_pyrer.sh and latencyfs built by ``cargo build --release -p pyrer-benches``):
 
     .venv/bin/python benches/e2e.py [--requests all|subset|0,2,5] [--runs 3]
-        [--modes stock,plugin,solve[,plugin-noprefetch]] [--conditions cold-local,warm-local,fuse]
+        [--modes stock,solve[,solve-noreadahead]] [--conditions cold-local,warm-local,fuse]
         [--write benches/RESULTS.md] [--json OUT]
 
-Exit status 0 when every mode agrees on every request and plugin/solve measurements used
-pyrer's repository (stock ones rez's), 1 otherwise.
+Exit status 0 when every mode agrees on every request and stock measurements used rez's
+repository alone, 1 otherwise.
 """
 
 from __future__ import annotations
@@ -78,12 +73,10 @@ BEGIN, END = "<!-- e2e:begin -->", "<!-- e2e:end -->"
 # mode -> (how the child resolves: e2e_child.KINDS, environment it gets)
 MODES: dict[str, tuple[str, dict[str, str]]] = {
     "stock": ("context", {}),
-    "plugin": ("context", {"PYRER_REZ_PLUGIN": "1"}),
-    "plugin-noprefetch": ("context", {"PYRER_REZ_PLUGIN": "1", "PYRER_REZ_PREFETCH": "0"}),
     "solve": ("solve", {}),
     "solve-noreadahead": ("solve", {"PYRER_READAHEAD": "0"}),
 }
-PYRER_ENV = ("PYRER_REZ_PLUGIN", "PYRER_REZ_PREFETCH", "PYRER_READAHEAD")  # cleared, then set per mode
+PYRER_ENV = ("PYRER_REZ_SOLVER", "PYRER_READAHEAD")  # cleared, then set per mode
 
 
 def measure(mode: str, request: list[str], path: Path, cold: bool) -> dict[str, Any]:
@@ -109,9 +102,9 @@ def describe(rec: dict[str, Any]) -> str:
 
 def disagreements(records: list[dict[str, Any]]) -> list[str]:
     """Requests where the modes (or runs) differ in status or resolved set, and measurements
-    that did not use the repository of their mode (a failing plugin falls back to rez's)."""
+    where stock rez used pyrer's scanner (a stray switch in the environment)."""
     found = [f"{r['condition']} #{r['request']} {r['mode']}: {r['scans']} pyrer scans"
-             for r in records if (r["scans"] > 0) != (r["mode"] != "stock")]
+             for r in records if r["mode"] == "stock" and r["scans"] > 0]
     for condition, i in sorted({(r["condition"], r["request"]) for r in records}):
         outcomes = {(r["mode"], r["status"], json.dumps(r["resolved"])) for r in records
                     if (r["condition"], r["request"]) == (condition, i)}
@@ -202,7 +195,7 @@ def report(args: argparse.Namespace, records: list[dict[str, Any]], indexes: lis
     command = shlex.join([python, "benches/e2e.py", *sys.argv[1:]])
     lines = [
         BEGIN,
-        "## End-to-end resolves: stock rez, pyrer's rez plugin, pyrer.solve(package_paths=)",
+        "## End-to-end resolves: stock rez, pyrer.solve(package_paths=)",
         "",
         f"Command: `{command}` ({machine_facts()}).",
         "",
@@ -217,7 +210,6 @@ def report(args: argparse.Namespace, records: list[dict[str, Any]], indexes: lis
         "(`iter_packages`, `iter_package_families`, `get_repository`, pyrer's scan) and "
         "loading packages (a resource's `_data`: finding, reading and running `package.py`); "
         "for `solve`, pyrer's `presolve_time_ms` (the solver's wait for packages). "
-        "`plugin`: `PYRER_REZ_PLUGIN=1`; `plugin-noprefetch`: also `PYRER_REZ_PREFETCH=0`; "
         "`solve`: `pyrer.solve(request, package_paths=[repo])`.",
         "",
     ]
@@ -237,7 +229,7 @@ def report(args: argparse.Namespace, records: list[dict[str, Any]], indexes: lis
 
 def main(argv: list[str] | None = None) -> int:
     args = conditions.parse(conditions.arguments(__doc__.split("\n\n")[0], MODES,
-                                                ["stock", "plugin", "solve"]), argv, MODES)
+                                                ["stock", "solve"]), argv, MODES)
     bench, _requests, indexes, records = conditions.run(args, measure, describe)
     problems = disagreements(records)
     return conditions.finish(args, report(args, records, indexes, bench, problems), problems,

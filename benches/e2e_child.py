@@ -94,7 +94,8 @@ def install_timers(timer: Presolve) -> None:
     from rez.utils.resources import Resource
 
     import pyrer
-    from pyrer import _api, _rez_repo, _solve  # noqa: F401 (loaded lazily by a resolve)
+    from pyrer import _api, _solve  # noqa: F401 (loaded lazily by a resolve)
+    from pyrer.rez import load  # noqa: F401
 
     generators: list[Any] = [rez.packages.iter_packages, rez.packages.iter_package_families]
     for fn in generators:

@@ -1,5 +1,5 @@
-"""``rez env`` benchmark: stock rez, pyrer's repository plugin, and the plugin with the
-solver hook, each run as the user runs it, one fresh process per measurement.
+"""``rez env`` benchmark: stock rez against rez with pyrer's solver hook, each run as the
+user runs it, one fresh process per measurement.
 
 Every measurement is the wall time of one command, from its start to its exit:
 
@@ -11,14 +11,13 @@ implicit packages on as in a user's shell. Python's start, rez's imports, the
 resolve, the context and the shell are all in it. Modes:
 
 * ``stock``: no pyrer switch;
-* ``plugin``: ``PYRER_REZ_PLUGIN=1`` (rez's listings from pyrer's scanner);
-* ``plugin+solver``: ``PYRER_REZ_PLUGIN=1 PYRER_REZ_SOLVER=1`` (pyrer answers the solve).
+* ``solver``: ``PYRER_REZ_SOLVER=1`` (pyrer answers the solve).
 
 Conditions as in conditions.py: ``cold-local`` (page cache dropped right before the command, so
 Python's and rez's own files start cold too), ``warm-local``, and ``fuse`` (the
 repository through ``latencyfs`` with 1 ms per FUSE reply, mounted fresh per
 measurement). Modes run interleaved (per condition: for each run, request, mode). After
-the timed runs, one untimed ``plugin+solver`` run per request with rez's plugin debug
+the timed runs, one untimed ``solver`` run per request with rez's plugin debug
 output checks that pyrer's fast path answered each solved request (and rez's solver,
 by the ``not_solved`` fallback, each failed one).
 
@@ -52,11 +51,9 @@ BEGIN, END = "<!-- rez-env:begin -->", "<!-- rez-env:end -->"
 REZ_ENV = Path(sys.executable).parent / "rez-env"
 MODES: dict[str, dict[str, str]] = {
     "stock": {},
-    "plugin": {"PYRER_REZ_PLUGIN": "1"},
     "solver": {"PYRER_REZ_SOLVER": "1"},
-    "plugin+solver": {"PYRER_REZ_PLUGIN": "1", "PYRER_REZ_SOLVER": "1"},
 }
-TARGET = 5.0  # plugin+solver at least 5x faster than stock, summed, in every condition
+TARGET = 5.0  # solver at least 5x faster than stock, summed, in every condition
 
 
 def environment(mode: str, **extra: str) -> dict[str, str]:
@@ -92,7 +89,7 @@ def check_fast_path(bench: Path, requests: list[list[str]], indexes: list[int],
     for i in indexes:
         status = next(r["status"] for r in records if r["request"] == i)
         proc = subprocess.run(command(requests[i], bench), capture_output=True, text=True,
-                              env=environment("plugin+solver", REZ_DEBUG_PLUGINS="1"))
+                              env=environment("solver", REZ_DEBUG_PLUGINS="1"))
         text = proc.stdout + proc.stderr
         want = ("pyrer: resolve answered by pyrer" if status == "solved"
                 else "pyrer: fallback to rez's solver (not_solved)")
@@ -120,34 +117,31 @@ def condition_report(records: list[dict[str, Any]], condition: str,
               for i in indexes for m in modes}
     lines = [f"### {condition}", "",
              "| request | status | packages | " + " | ".join(modes)
-             + " | stock / plugin+solver |", "|" + "---|" * (len(modes) + 4)]
+             + " | stock / solver |", "|" + "---|" * (len(modes) + 4)]
     worse = []
     for i in indexes:
         rec = next(r for r in records if (r["condition"], r["request"]) == (condition, i))
-        fast, stock = median[(i, "plugin+solver")], median[(i, "stock")]
+        fast, stock = median[(i, "solver")], median[(i, "stock")]
         if fast > stock * (1 + NOISE_RATIO) and fast - stock > NOISE_SECONDS:
             worse.append(i)
         lines.append(f"| {i} | {rec['status']} | {len(rec['resolve'].split())} | "
                      + " | ".join(f"{median[(i, m)]:.3f}" for m in modes)
                      + f" | {ratio(stock, fast):.1f}× |")
     sums = {m: sum(median[(i, m)] for i in indexes) for m in modes}
-    speedup = ratio(sums["stock"], sums["plugin+solver"])
+    speedup = ratio(sums["stock"], sums["solver"])
     lines.append("| **sum** |  |  | " + " | ".join(f"{sums[m]:.3f}" for m in modes)
                  + f" | {speedup:.1f}× |")
-    lines += ["", f"- **plugin+solver**: summed {speedup:.1f}× faster than stock (target ≥ "
+    lines += ["", f"- **solver**: summed {speedup:.1f}× faster than stock (target ≥ "
               f"{TARGET:g}×: **{'met' if speedup >= TARGET else 'not met'}**); never slower "
               f"than stock beyond noise (> 10% and > 50 ms): "
-              + ("**met**." if not worse else f"**not met** (requests {worse})."),
-              f"- **plugin**: summed {ratio(sums['stock'], sums['plugin']):.2f}× stock's speed; "
-              f"**solver** (the hook alone): {ratio(sums['stock'], sums['solver']):.2f}×.",
-              ""]
+              + ("**met**." if not worse else f"**not met** (requests {worse})."), ""]
     return lines
 
 
 def report(args: argparse.Namespace, records: list[dict[str, Any]], indexes: list[int],
            problems: list[str]) -> str:
     conditions = [c for c in args.conditions if any(r["condition"] == c for r in records)]
-    lines = [BEGIN, "## `rez env`: stock, plugin, plugin with the solver hook", "",
+    lines = [BEGIN, "## `rez env`: stock rez, and rez with the solver hook", "",
              f"Command: `.venv/bin/python benches/rez_env.py --runs {args.runs} --conditions "
              f"{','.join(args.conditions)}"
              + (f" --repository {args.repository}" if args.repository != "benchmark" else "")
@@ -156,8 +150,8 @@ def report(args: argparse.Namespace, records: list[dict[str, Any]], indexes: lis
              f"Requests {', '.join(map(str, indexes))} of rez's benchmark `requests.json`; "
              "medians of interleaved runs (" + runs_done(records, conditions) + "), "
              "seconds of wall time of one `rez-env --paths REPO <request> -- printenv "
-             "REZ_USED_RESOLVE` process each (implicit packages on). `plugin`: "
-             "`PYRER_REZ_PLUGIN=1`; `solver`: `PYRER_REZ_SOLVER=1`; `plugin+solver`: both."
+             "REZ_USED_RESOLVE` process each (implicit packages on). `solver`: "
+             "`PYRER_REZ_SOLVER=1`."
              + (" rez configured with a memcached on the loopback address (`memcached_uri`, "
                 "rez's defaults for what it caches), "
                 + ("filled by an untimed first run of the same requests and modes"

@@ -306,7 +306,7 @@ def worker_environment(solver: str, scratch: Path) -> dict[str, str]:
     env.update(REZ_DISABLE_HOME_CONFIG="1", REZ_RESOLVE_CACHING="0",
                REZ_PACKAGES_PATH=nowhere, REZ_LOCAL_PACKAGES_PATH=nowhere,
                REZ_RELEASE_PACKAGES_PATH=nowhere, PYRER_REZ_SOLVER=solver,
-               PYRER_REZ_PLUGIN="0", PYTHONHASHSEED="0")
+               PYTHONHASHSEED="0")
     return env
 
 

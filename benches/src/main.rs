@@ -23,7 +23,7 @@ use pyrer_scanner::{scan_repo, BackendChoice, ScanOptions};
 /// rez's enumeration as `rez env` does it, timed after the imports (pyrer's script, shared
 /// with `pyrer demo`): prints the packages, the wall time and the CPU time in seconds.
 /// Run with `-c`, so that the script's folder (pyrer's own modules) is not on `sys.path`.
-const REZ_ENUMERATE: &str = include_str!("../../python/pyrer/_rez_enumerate.py");
+const REZ_ENUMERATE: &str = include_str!("../../python/pyrer/rez/enumerate.py");
 
 /// Prints where pyrer's helper extracted rez's benchmark repository (once, in the cache).
 const BENCHMARK_REPOSITORY: &str =

@@ -16,8 +16,6 @@ mod driver;
 mod error;
 mod load;
 mod package;
-mod prefetch;
-mod reasons;
 mod records;
 mod request;
 mod run;
@@ -78,7 +76,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
         wrap_pyfunction!(records::problems_message, m)?,
         wrap_pyfunction!(asyncio::scan_async, m)?,
         wrap_pyfunction!(backends::backends, m)?,
-        wrap_pyfunction!(prefetch::prefetch, m)?,
         wrap_pyfunction!(solve::solve, m)?,
         wrap_pyfunction!(load::load_packages, m)?,
         wrap_pyfunction!(static_read::parse_static_package_py, m)?,

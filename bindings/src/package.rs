@@ -137,6 +137,11 @@ fn optional_iter<'py>(
 /// (`solve(package_paths=...)`: `/studio/pkgs/t/1.0/package.py[1]`, `[]` without
 /// variants), and pyrer 1.0.0rc3's identifier for in-memory packages
 /// (`t/1.0/package.py[1]`, `lib/2.0.0/package.py`).
+///
+/// `root` and `directory`: for a package read from its own file under
+/// `package_paths`, the root it was found in (as given) and its package
+/// directory (`ROOT/name/version`); None for in-memory packages and for
+/// families rez loaded whole (combined families).
 #[pyclass(module = "pyrer", get_all, frozen)]
 #[derive(Clone, Debug)]
 pub(crate) struct ResolvedVariant {
@@ -145,6 +150,8 @@ pub(crate) struct ResolvedVariant {
     pub(crate) variant_index: Option<usize>,
     pub(crate) requires: Vec<String>,
     pub(crate) uri: String,
+    pub(crate) root: Option<std::ffi::OsString>,
+    pub(crate) directory: Option<std::ffi::OsString>,
 }
 
 #[pymethods]

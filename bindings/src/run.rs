@@ -52,7 +52,9 @@ fn quiet_panics() {
 }
 
 /// Runs `scan`, sorting its outcome into a result and its panic, if any, into an error.
-fn guarded(scan: impl FnOnce() -> Result<ScanOutput, ScanError>) -> Result<Outcome, BindingError> {
+pub(crate) fn guarded(
+    scan: impl FnOnce() -> Result<ScanOutput, ScanError>,
+) -> Result<Outcome, BindingError> {
     let start = Instant::now();
     let output = match catch_unwind(AssertUnwindSafe(scan)) {
         Ok(Ok(output)) => output,

@@ -18,9 +18,10 @@ use rer_version::{RerVersion, VersionRange};
 
 use crate::args::{arg, optional};
 use crate::callback::Callback;
-use crate::disk::{DiskSource, Stats};
+use crate::disk::{stats_dict, DiskSource};
 use crate::driver::{self, Driven};
 use crate::package::{PackageData, ResolvedVariant};
+use pyrer_loader::Stats;
 use pyrer_reader::quiet;
 
 /// The result of `solve`: `status` is "solved", "failed" (no solution exists)
@@ -63,7 +64,7 @@ impl SolveResult {
     /// concurrently, so times can sum to more than `presolve_time_ms`).
     #[getter]
     fn presolve<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        self.stats.to_dict(py)
+        stats_dict(py, &self.stats)
     }
 
     fn __repr__(&self) -> String {
@@ -552,14 +553,18 @@ fn solved_outcome(
         .iter_solved_variants()
         .map(|v| {
             let (name, version, index) = (v.name(), v.version().to_string(), v.index());
-            let disk_uri = match source {
-                Source::Disk(disk) => disk.uri(name, &version, index),
+            let place = match source {
+                Source::Disk(disk) => disk.place(name, &version),
                 _ => None,
             };
-            let uri = disk_uri.unwrap_or_else(|| match index {
-                Some(i) => format!("{name}/{version}/package.py[{i}]"),
-                None => format!("{name}/{version}/package.py"),
-            });
+            let index_text = index.map(|i| i.to_string()).unwrap_or_default();
+            let uri = match &place {
+                Some(place) => format!("{}[{index_text}]", place.file.display()),
+                None => match index {
+                    Some(i) => format!("{name}/{version}/package.py[{i}]"),
+                    None => format!("{name}/{version}/package.py"),
+                },
+            };
             ResolvedVariant {
                 name: name.to_string(),
                 version,
@@ -570,6 +575,8 @@ fn solved_outcome(
                     .map(|r| display(&r.to_string(), originals))
                     .collect(),
                 uri,
+                root: place.as_ref().map(|p| p.root.clone().into_os_string()),
+                directory: place.and_then(|p| p.file.parent().map(|d| d.as_os_str().to_owned())),
             }
         })
         .collect();

@@ -2,7 +2,6 @@
 //! the static reader, so a value is returned only where rez would load the same.
 
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use pyo3::exceptions::PyUnicodeEncodeError;
 use pyo3::prelude::*;
@@ -27,10 +26,10 @@ pub(crate) fn parse_static_package_py(source: &Bound<'_, PyAny>) -> PyResult<Opt
     }
 }
 
-/// `parse_static_package_py` of each file of `paths`, read concurrently with the
-/// GIL released; the list is aligned with `paths`, None for a file that cannot
-/// be read or read statically (a path the filesystem encoding cannot encode,
-/// such as a `str` with a lone surrogate, names no file).
+/// `parse_static_package_py` of each file of `paths`, read concurrently through
+/// the read queue with the GIL released; the list is aligned with `paths`, None
+/// for a file that cannot be read or read statically (a path the filesystem
+/// encoding cannot encode, such as a `str` with a lone surrogate, names no file).
 #[pyfunction]
 pub(crate) fn parse_static_packages_py(
     py: Python<'_>,
@@ -45,35 +44,17 @@ pub(crate) fn parse_static_packages_py(
             Err(err) => Err(err),
         })
         .collect::<PyResult<Vec<Option<PathBuf>>>>()?;
+    // Through the read queue, as every package file pyrer reads.
+    let queue = pyrer_loader::ReadQueue::global();
     Ok(py.detach(|| {
-        let next = AtomicUsize::new(0);
-        let work = || {
-            let mut done = Vec::new();
-            loop {
-                let index = next.fetch_add(1, Ordering::Relaxed);
-                let Some(path) = paths.get(index) else {
-                    return done;
-                };
-                let source = path.as_ref().and_then(|path| std::fs::read(path).ok());
-                done.push((index, source.and_then(|b| read(&b))));
-            }
-        };
-        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-        let mut results: Vec<Option<PackageData>> = vec![None; paths.len()];
-        std::thread::scope(|scope| {
-            let helpers: Vec<_> = (1..threads.min(paths.len()))
-                .filter_map(|_| std::thread::Builder::new().spawn_scoped(scope, work).ok())
-                .collect();
-            // This thread works too, so the batch finishes even if no helper started.
-            let mut done = work();
-            for helper in helpers {
-                done.extend(helper.join().unwrap_or_default());
-            }
-            for (index, result) in done {
-                results[index] = result;
-            }
-        });
-        results
+        queue
+            .map(paths, |path| {
+                let source = path.and_then(|path| std::fs::read(path).ok());
+                source.and_then(|bytes| read(&bytes))
+            })
+            .into_iter()
+            .map(Option::flatten)
+            .collect()
     }))
 }
 

@@ -19,8 +19,7 @@ The command line is ``pyrer`` (or ``python -m pyrer``): ``pyrer scan PATH...``,
 scans the roots, reads package files statically where that provably equals rez's own
 load, has rez load the rest, and solves, all in Rust. With ``PYRER_REZ_SOLVER=1``, rez's own
 resolves (``rez env``) are answered that way, rez's solver taking whatever pyrer does not
-model (``rez_integration_stats()`` counts both); with ``PYRER_REZ_PLUGIN=1``, rez uses
-pyrer's scanner-backed filesystem repository. Both are opt-in, also through rez's
+model (``rez_integration_stats()`` counts both). It is opt-in, also through rez's
 ``optionvars``; see docs/rez-integration.md.
 """
 
@@ -52,9 +51,9 @@ def rez_integration_stats() -> Dict[str, Any]:
     "fast_solve_seconds": float}``. ``hooked`` says whether rez's ``Resolver`` is
     wrapped (it is once ``rez.resolver`` is imported, unless ``PYRER_REZ_SOLVER=0``);
     see docs/rez-integration.md for the reasons."""
-    from pyrer_rez_plugin import _resolver_hook
+    import pyrer_rez_hook
 
-    return _resolver_hook.stats()
+    return pyrer_rez_hook.stats()
 
 __all__ = [
     "AbsentRoot",

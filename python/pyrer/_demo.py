@@ -26,7 +26,7 @@ from ._api import ScanResult, scan_repo
 from ._progress import Progress
 
 # rez's side of the benchmark, a script run in a fresh python (benches/ run it too)
-REZ_ENUMERATE = Path(__file__).with_name("_rez_enumerate.py")
+REZ_ENUMERATE = Path(__file__).parent / "rez" / "enumerate.py"
 
 
 class DemoUnavailable(Exception):

@@ -18,7 +18,6 @@ __all__ = [
     "scan",
     "scan_async",
     "backends",
-    "prefetch",
     "REZ_REQUIRED",
     "REZ_DEFAULTS",
     "problems_message",
@@ -113,7 +112,6 @@ def scan_async(
 class ScanThread:
     def join(self) -> None: ...
 def backends() -> List[Tuple[str, Optional[str]]]: ...
-def prefetch(paths: Sequence[Union[str, os.PathLike[str]]], concurrency: int) -> Tuple[int, int, int]: ...
 
 @final
 class PackageData:
@@ -151,6 +149,10 @@ class ResolvedVariant:
     def requires(self) -> List[str]: ...
     @property
     def uri(self) -> str: ...
+    @property
+    def root(self) -> Optional[str]: ...
+    @property
+    def directory(self) -> Optional[str]: ...
 
 @final
 class SolveResult:

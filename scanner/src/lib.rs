@@ -40,7 +40,7 @@
 //! * `std_backend` (blocking calls on `pool`'s threads) and `uring` (io_uring rings;
 //!   the ownership invariant of every submission is written in `uring/queue.rs`);
 //! * `select`: which backend `auto` runs, and why;
-//! * `options`, `output`, `error`, `cancel`, `prefetch`: the public types.
+//! * `options`, `output`, `error`, `cancel`: the public types.
 
 mod cancel;
 mod error;
@@ -54,7 +54,6 @@ mod getdents;
 mod options;
 mod output;
 mod pool;
-mod prefetch;
 mod rules;
 mod select;
 mod settings;
@@ -74,7 +73,6 @@ pub use output::{
     absent_root_line, problem_line, terminal_safe, Absence, AbsentRoot, Backend, Format, Operation,
     PackageKind, Problem, ScanOutput, ScannedFamily, ScannedPackage,
 };
-pub use prefetch::{prefetch_files, Prefetched};
 pub use select::backends;
 
 /// Scans the repository roots in `paths` (as in rez's `packages_path`) and

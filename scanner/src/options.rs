@@ -98,7 +98,7 @@ impl ScanOptions {
     /// The largest accepted `concurrency`.
     pub const MAX_CONCURRENCY: usize = 4096;
 
-    /// Checks a bound on operations in flight (`concurrency`, also `prefetch_files`'s),
+    /// Checks a bound on operations in flight (`concurrency`),
     /// given as a signed value, as callers from other languages may pass any integer.
     pub fn check_concurrency(concurrency: i64) -> Result<usize, ScanError> {
         match usize::try_from(concurrency) {

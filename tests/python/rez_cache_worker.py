@@ -8,7 +8,7 @@ SPEC: {"paths": [package roots], "steps": [step, ...]}, each step one of
     {"write": [path, text]}                  writes a file (making its directories)
 
 rez's configuration (memcached_uri, resolve_caching, ...) and pyrer's switches
-(PYRER_REZ_SOLVER, PYRER_REZ_PLUGIN) come from the environment, so each process reads
+(PYRER_REZ_SOLVER) comes from the environment, so each process reads
 them fresh. Prints one JSON object: for each resolve its outcome, ``from_cache``, how
 many times ``Resolver._solve`` ran (rez's solver or the pyrer hook around it), pyrer's
 counter changes, the memcached keys rez asked for and stored (by kind: resolve, listdir,

@@ -1,6 +1,5 @@
-"""rez with memcached (``memcached_uri``): the fast path (PYRER_REZ_SOLVER=1, with and
-without PYRER_REZ_PLUGIN=1) against stock rez, on a real memcached server (the
-``memcached`` fixture, memcached_server.py).
+"""rez with memcached (``memcached_uri``): the fast path (PYRER_REZ_SOLVER=1) against
+stock rez, on a real memcached server (the ``memcached`` fixture, memcached_server.py).
 
 rez 3.4.0 caches whole resolves (``resolve_caching``), directory listings
 (``cache_listdir``) and package-file loads (``cache_package_files``) there. A resolve is
@@ -33,12 +32,10 @@ pytest.importorskip("rez")
 HERE = Path(__file__).resolve().parent
 WORKER = HERE / "rez_cache_worker.py"
 
-STOCK = {"PYRER_REZ_SOLVER": "0", "PYRER_REZ_PLUGIN": "0"}
-SOLVER = {"PYRER_REZ_SOLVER": "1", "PYRER_REZ_PLUGIN": "0"}
-BOTH = {"PYRER_REZ_SOLVER": "1", "PYRER_REZ_PLUGIN": "1"}
-PLUGIN = {"PYRER_REZ_SOLVER": "0", "PYRER_REZ_PLUGIN": "1"}
-MODES = {"stock": STOCK, "solver": SOLVER, "solver+plugin": BOTH, "plugin": PLUGIN}
-FAST = ("solver", "solver+plugin")
+STOCK = {"PYRER_REZ_SOLVER": "0"}
+SOLVER = {"PYRER_REZ_SOLVER": "1"}
+MODES = {"stock": STOCK, "solver": SOLVER}
+FAST = ("solver",)
 
 # request -> what answers it on the fast path: "fast" (pyrer) or a fallback reason
 REQUESTS = {
@@ -102,9 +99,7 @@ def run(server, paths, steps, mode: dict, **rez_env: str) -> dict:
     out = json.loads(proc.stdout.strip().splitlines()[-1])
     assert out["memcached_uri"] == ([server.uri] if env["REZ_MEMCACHED_URI"] else [])
     assert out["hooked"] == (mode["PYRER_REZ_SOLVER"] == "1")
-    plugin = mode["PYRER_REZ_PLUGIN"] == "1"
-    assert out["repository_class"] == ("PyrerFileSystemPackageRepository" if plugin
-                                       else "FileSystemPackageRepository")
+    assert out["repository_class"] == "FileSystemPackageRepository"
     return out
 
 
@@ -203,10 +198,10 @@ def test_cache_entries_are_the_same_on_both_sides(memcached, repo):
     requests it has rez's nodes and edges (rez's graph can also hold the solver's
     intermediate extractions, which pyrer's does not record: docs/rez-integration.md)."""
     entries = {}
-    for name in ("stock", "solver+plugin"):
+    for name in ("stock", "solver"):
         memcached.flush()
         entries[name] = resolves(memcached, [repo], SOLVED, MODES[name])
-    for request, s, f in zip(SOLVED, entries["stock"], entries["solver+plugin"]):
+    for request, s, f in zip(SOLVED, entries["stock"], entries["solver"]):
         for r in (s, f):  # each stored its own entry, the fast path solving
             assert calls(r, "resolve") == [["get", False], ["set", None]], request
         assert (f["fast"], s["fast"]) == (1, 0), request
@@ -220,8 +215,7 @@ def test_cache_entries_are_the_same_on_both_sides(memcached, repo):
 def test_fast_path_resolve_is_a_cache_hit_for_stock(memcached, repo):
     """A resolve stored by the fast path is read back by stock rez (and the reverse):
     from_cache, no solve, the same resolve, the entry untouched."""
-    for storer, reader in (("solver", "stock"), ("solver+plugin", "stock"),
-                           ("stock", "solver"), ("stock", "solver+plugin")):
+    for storer, reader in (("solver", "stock"), ("stock", "solver")):
         memcached.flush()
         first = resolves(memcached, [repo], SOLVED, MODES[storer])
         middle = memcached.stats()
@@ -244,8 +238,8 @@ def test_a_release_is_not_served_stale(memcached, tmp_path):
     time), the entry deleted and replaced, the new version resolved, as stock without a
     cache. Then an in-place edit of a resolved package file (its variant state): a miss
     again, and the edited package's new answer."""
-    pairs = [("stock", "solver+plugin"), ("solver+plugin", "stock"), ("stock", "stock"),
-             ("solver", "solver"), ("solver+plugin", "solver+plugin")]
+    pairs = [("stock", "solver"), ("solver", "stock"), ("stock", "stock"),
+             ("solver", "solver")]
     for i, (storer, reader) in enumerate(pairs):
         root = make_repo(tmp_path / f"pkgs{i}")
         requests = [["tool"], ["app"], ["yml"]]
@@ -302,8 +296,7 @@ def test_release_during_a_process_stock_stores_its_stale_resolve(memcached, tmp_
     fast path, gets that stale resolve from the cache (rez 3.4.0's behaviour, observed).
     The fast path solves from a fresh scan: python-3.12.0, stored, and read back as such
     by a stock process. (Without memcached the same holds inside the process.)"""
-    for i, (name, stale) in enumerate((("stock", True), ("plugin", True),
-                                       ("solver", False), ("solver+plugin", False))):
+    for i, (name, stale) in enumerate((("stock", True), ("solver", False))):
         root = make_repo(tmp_path / f"pkgs{i}")
         memcached.flush()
         out = run(memcached, [root], [
@@ -318,7 +311,7 @@ def test_release_during_a_process_stock_stores_its_stale_resolve(memcached, tmp_
         assert got == (["python", "3.11.4", None] if stale else ["python", "3.12.0", None]), \
             name
         # what later processes get: the stored resolve, from the cache
-        for reader in ("stock", "solver+plugin"):
+        for reader in ("stock", "solver"):
             later = resolves(memcached, [root], [["tool"]], MODES[reader])[0]
             assert hit(later) and later["outcome"] == second["outcome"], (name, reader)
         fresh = uncached(memcached, [root], [["tool"]])[0]
@@ -330,8 +323,8 @@ def test_what_each_side_keeps_in_memcached(memcached, repo):
     traffic is the same in every mode (checked per request in
     test_same_resolves_as_stock_cold_and_warm). rez's directory listings
     (``cache_listdir``) are read and written only by rez's own listing code: pyrer's
-    scans never use them, so the plugin leaves none, and the solver hook only those of
-    the resolves that fall back to rez's solver. Package-file loads
+    scans never use them, so the solver hook leaves only those of the resolves that fall
+    back to rez's solver. Package-file loads
     (``cache_package_files``) that rez does are cached in every mode (the fast path's
     static reads are not rez loads)."""
     traffic = {}
@@ -344,7 +337,6 @@ def test_what_each_side_keeps_in_memcached(memcached, repo):
     assert {name: t["resolve"] for name, t in traffic.items()} == \
         dict.fromkeys(MODES, len(SOLVED))
     assert traffic["stock"]["listdir"] > traffic["solver"]["listdir"] > 0, traffic
-    assert traffic["plugin"]["listdir"] == traffic["solver+plugin"]["listdir"] == 0, traffic
     assert all(t["package_file"] > 0 for t in traffic.values()), traffic
 
 
@@ -368,9 +360,8 @@ def test_a_listing_cached_during_a_release(memcached, repo):
     touch(family / "3.12.0" / "package.py", RELEASE)
     assert os.stat(family).st_mtime == mtime
     # a new request in each mode (so none is in the resolve cache yet)
-    for (name, stale), request in zip((("stock", True), ("solver", False), ("plugin", False),
-                                       ("solver+plugin", False)),
-                                      (["python"], ["python-3"], ["python-3+"], ["python-3.9+"])):
+    for (name, stale), request in zip((("stock", True), ("solver", False)),
+                                      (["python"], ["python-3"])):
         got = resolves(memcached, [repo], [request], MODES[name])[0]
         truth = uncached(memcached, [repo], [request])[0]
         assert truth["outcome"][1] == [["python", "3.12.0", None]]

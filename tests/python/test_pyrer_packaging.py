@@ -33,7 +33,7 @@ except RuntimeError as err:
 data = pyrer.solve(["fam"], [pyrer.PackageData("fam", "1.0")])
 static = pyrer.parse_static_package_py(
     "name = 'fam'\nversion = '1.0'\nrequires = ['x-1']\ntimestamp = 1\n")
-import pyrer_rez_plugin  # the entry-point module imports without rez
+import pyrer_rez_hook  # the hook's switch imports without rez
 print(json.dumps({"paths": [os.path.relpath(p.path, root) for p in result],
                   "backend": result.backend, "backends": pyrer.backends(),
                   "solve_error": solve_error,
@@ -46,8 +46,8 @@ def test_wheel_contents(wheel):
     assert "-cp39-abi3-" in wheel.name  # one wheel for every CPython >= 3.9
     names = set(zipfile.ZipFile(wheel).namelist())
     for name in ("pyrer/__init__.py", "pyrer/_native.pyi",
-                 "pyrer/py.typed", "pyrer/_native.abi3.so", "pyrer_rez_plugin/__init__.py",
-                 "pyrer_rez_plugin/_resolver_hook.py", "pyrer_rez_plugin.pth"):
+                 "pyrer/py.typed", "pyrer/_native.abi3.so", "pyrer/rez/__init__.py",
+                 "pyrer/rez/solver.py", "pyrer_rez_hook/__init__.py", "pyrer_rez_hook.pth"):
         assert name in names
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names), sorted(names)
     metadata = zipfile.ZipFile(wheel).read(
@@ -107,5 +107,5 @@ def test_stubs_match_the_runtime(tmp_path):
 
 def test_package_type_checks():
     proc = run_tool("mypy", "--strict", str(REPO / "python" / "pyrer"),
-                    str(REPO / "python" / "pyrer_rez_plugin"))
+                    str(REPO / "python" / "pyrer_rez_hook"))
     assert proc.returncode == 0, proc.stdout + proc.stderr

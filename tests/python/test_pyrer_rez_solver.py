@@ -251,7 +251,7 @@ VARYING = re.compile(r"^(REZ_(RXT|CONTEXT)_FILE|REZ_(USED|SHELL_INIT)_TIMESTAMP)
 
 def test_rez_env_environment_is_stock(bench_repo):
     """`rez-env --paths ... -- printenv`: the same REZ_* variables with the switch on
-    (both switches) as stock, except temporary paths and times."""
+    as stock, except temporary paths and times."""
     env = {k: v for k, v in os.environ.items() if not k.startswith(("REZ_", "PYRER_REZ"))}
     env["REZ_DISABLE_HOME_CONFIG"] = "1"
     requests = [["integer-1.6.6", "coincidence"], ["--no-implicit", "chest-0.0.1"],
@@ -259,7 +259,7 @@ def test_rez_env_environment_is_stock(bench_repo):
                 ["~diam==linux", "joke", "text-0.43.1", "nail-2", "cooking==1.8.2"]]
     for request in requests:
         runs = []
-        for extra in ({}, {"PYRER_REZ_SOLVER": "1", "PYRER_REZ_PLUGIN": "1"}):
+        for extra in ({}, {"PYRER_REZ_SOLVER": "1"}):
             out = subprocess.run([str(BIN / "rez-env"), "--paths", str(bench_repo), *request,
                                   "--", "printenv"], capture_output=True, text=True,
                                  env=dict(env, **extra))
@@ -298,3 +298,46 @@ def test_unversioned_packages_fall_back_and_solve_names_them(repo, monkeypatch):
     assert result.status == "error"
     assert str(repo / "bare" / "package.py") in result.failure_description
     assert "unversioned" in result.failure_description
+
+
+BROKEN_PYRER = r"""
+import sys
+sys.path.insert(0, sys.argv[2])  # a `pyrer` package that cannot be imported
+from rez.resolved_context import ResolvedContext
+import pyrer_rez_hook
+ctx = ResolvedContext(["tool"], package_paths=[sys.argv[1]])
+print(ctx.status.name, [v.qualified_name for v in ctx.resolved_packages])
+print(pyrer_rez_hook.stats()["fallbacks"])
+"""
+
+
+def test_a_broken_pyrer_degrades_to_stock(repo, tmp_path):
+    """The hook's module imports even when pyrer itself cannot: rez's solver answers,
+    and the fallback is counted as "unavailable"."""
+    broken = tmp_path / "shadow" / "pyrer"
+    touch(broken / "__init__.py", "raise ImportError('simulated broken extension')\n")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("REZ_", "PYRER_REZ"))}
+    env.update(REZ_DISABLE_HOME_CONFIG="1", PYRER_REZ_SOLVER="1")
+    out = subprocess.run([sys.executable, "-c", BROKEN_PYRER, str(repo),
+                          str(tmp_path / "shadow")], capture_output=True, text=True, env=env,
+                         timeout=120)
+    lines = out.stdout.splitlines()
+    assert lines == ["solved ['python-3.11.4[]', 'tool-1.0[1]']", "{'unavailable': 1}"], out.stderr
+
+
+def test_resolved_variants_carry_their_root_and_directory(repo, tmp_path):
+    """`solve(package_paths=)`: each variant read from its own file names the root it was
+    found in (as given) and its package directory; in-memory packages name none."""
+    other = tmp_path / "other"
+    for v in ("3.11.4", "3.12.0"):  # 3.11.4 is also in the first root, which wins it
+        touch(other / "python" / v / "package.py", f"name='python'\nversion='{v}'\n")
+    for request, version, root in (("python-3.12", "3.12.0", other),
+                                   ("python-3.11", "3.11.4", repo)):
+        result = pyrer.solve(["tool", request], package_paths=[str(repo), str(other)])
+        assert result.status == "solved", result.failure_description
+        places = {(v.name, v.root, v.directory) for v in result.resolved_packages}
+        assert places == {("python", str(root), str(root / "python" / version)),
+                          ("tool", str(repo), str(repo / "tool" / "1.0"))}
+    memory = pyrer.solve(["x"], [pyrer.PackageData("x", "1")])
+    assert (memory.resolved_packages[0].root, memory.resolved_packages[0].directory) == \
+        (None, None)

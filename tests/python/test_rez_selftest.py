@@ -1,5 +1,5 @@
 """rez 3.4.0's own test suite (rez-selftest) gives the same outcome for every test with
-both of pyrer's switches on (PYRER_REZ_PLUGIN=1, PYRER_REZ_SOLVER=1) as with them off.
+pyrer's switch on (PYRER_REZ_SOLVER=1) as with it off.
 
 The suite runs as rez's documentation asks of a production install: in a virtualenv of
 its own with rez's console scripts moved into ``bin/rez/`` beside rez's
@@ -71,7 +71,7 @@ def selftest(scripts: Path, work: Path, switches: str, only: str = "") -> tuple[
            if not k.startswith(("REZ_", "PYRER_", "PYTEST_", "VIRTUAL_ENV"))}
     env.update(PATH=f"{scripts}{os.pathsep}{scripts.parent}{os.pathsep}{env.get('PATH', '')}",
                TMPDIR=str(work / "tmp"), PYTHONPATH=str(work / "probe"),
-               PYRER_REZ_PLUGIN=switches, PYRER_REZ_SOLVER=switches,
+               PYRER_REZ_SOLVER=switches,
                PYRER_SELFTEST_STATS=str(work / "stats.json"))
     report = work / "junit.xml"
     proc = subprocess.run([str(scripts / "rez-selftest"), "--",

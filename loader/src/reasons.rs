@@ -8,38 +8,35 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
-use pyo3::prelude::*;
-use pyo3::types::PyDict;
-
 /// The file could not be read (permissions, a FIFO, an I/O error).
-pub(crate) const UNREADABLE: &str = "unreadable";
+pub const UNREADABLE: &str = "unreadable";
 /// The package file is not `package.py` (`package.yaml`, ...): only rez reads it.
-pub(crate) const FORMAT: &str = "format";
+pub const FORMAT: &str = "format";
 /// A combined family (`ROOT/foo.py`): its versions live inside a file rez evaluates.
-pub(crate) const COMBINED: &str = "combined-family";
+pub const COMBINED: &str = "combined-family";
 /// A family directory that could not be listed: rez's own listing decides.
-pub(crate) const UNLISTED: &str = "unlisted-family";
-
+pub const UNLISTED: &str = "unlisted-family";
 /// The static reader panicked: a bug in it, but rez's load still answers.
-pub(crate) const READER_PANIC: &str = "reader-panic";
+pub const READER_PANIC: &str = "reader-panic";
 
 /// Example paths kept per reason.
 const EXAMPLES: usize = 3;
 
 /// Files sent to rez, by reason.
 #[derive(Clone, Debug, Default)]
-pub(crate) struct Reasons(BTreeMap<&'static str, Why>);
+pub struct Reasons(BTreeMap<&'static str, Why>);
 
+/// How many files went to rez for one reason, and some of them.
 #[derive(Clone, Debug, Default)]
-struct Why {
-    count: usize,
-    examples: Vec<String>,
+pub struct Why {
+    pub count: usize,
+    pub examples: Vec<String>,
 }
 
 impl Reasons {
     /// `count` files (or packages of a whole family) went to rez for `reason`,
     /// `example` being one of them.
-    pub(crate) fn note(&mut self, reason: &'static str, example: &Path, count: usize) {
+    pub fn note(&mut self, reason: &'static str, example: &Path, count: usize) {
         let why = self.0.entry(reason).or_default();
         why.count += count;
         if why.examples.len() < EXAMPLES {
@@ -47,7 +44,7 @@ impl Reasons {
         }
     }
 
-    pub(crate) fn merge(&mut self, other: &Reasons) {
+    pub fn merge(&mut self, other: &Reasons) {
         for (reason, why) in &other.0 {
             let mine = self.0.entry(reason).or_default();
             mine.count += why.count;
@@ -57,21 +54,8 @@ impl Reasons {
         }
     }
 
-    /// `{reason: count}`.
-    pub(crate) fn counts<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let d = PyDict::new(py);
-        for (reason, why) in &self.0 {
-            d.set_item(reason, why.count)?;
-        }
-        Ok(d)
-    }
-
-    /// `{reason: [example path, ...]}`.
-    pub(crate) fn examples<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyDict>> {
-        let d = PyDict::new(py);
-        for (reason, why) in &self.0 {
-            d.set_item(reason, &why.examples)?;
-        }
-        Ok(d)
+    /// Each reason with its count and examples, by key.
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, &Why)> {
+        self.0.iter().map(|(k, v)| (*k, v))
     }
 }

@@ -1,7 +1,7 @@
 """rez 3.4.0's enumeration of a repository as ``rez env`` does it (families, then their
 packages, then each package file's path; nothing loaded): the rez side of pyrer's
 benchmarks (``pyrer demo``, ``benches/``). Run as code in a fresh python:
-``python -c "$(cat _rez_enumerate.py)" ROOT [--with-imports]`` (run as a file, its folder,
+``python -c "$(cat enumerate.py)" ROOT [--with-imports]`` (run as a file, its folder,
 pyrer's own modules, would come first on ``sys.path``). Prints the packages found, the wall
 seconds and the CPU seconds (user + system). The clocks start once rez is imported, or
 with ``--with-imports`` at the script's first line, as a user's script sees it.

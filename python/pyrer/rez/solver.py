@@ -1,9 +1,10 @@
-"""pyrer's answer to one rez ``Resolver`` solve (the solver hook, ``PYRER_REZ_SOLVER``).
+"""pyrer's verdict on one rez ``Resolver`` solve (the solver hook, ``PYRER_REZ_SOLVER``).
 
-``answer(resolver)`` either solves the resolve with ``solve(package_paths=...)`` (scanner,
-static reader, rez loads only where needed, rer's solver) and returns an object
-that answers what rez's ``Resolver`` asks of its ``Solver`` — or names the reason rez's
-own solver must answer instead. pyrer answers only what it models exactly:
+``verdict(resolver)`` is either ``Solved``: the resolve solved with
+``solve(package_paths=...)`` (scanner, static reader, rez loads only where needed, rer's
+solver), with an object that answers what rez's ``Resolver`` asks of its ``Solver``; or
+``Fallback``: the reason rez's own solver must answer instead. pyrer answers only what it
+models exactly:
 
 * the request, package paths and ``variant_select_mode``, over filesystem repositories;
 * a resolve pyrer reports as ``solved`` (rez's solver redoes the rest, so failures,
@@ -20,69 +21,74 @@ attributes that rez loads during the solve see the resolve's context, as in rez.
 from __future__ import annotations
 
 import time
-from typing import Any, List, NamedTuple, Optional, Sequence
+from typing import Any, List, NamedTuple, Optional, Sequence, Union
 
-from . import _rez_load, _solve
+from .. import _solve
+from . import graph, load
 
 
-class Answer(NamedTuple):
-    """``solver``: what ``Resolver._solve`` returns, or None with the fallback ``reason``
-    (a stable key of ``rez_integration_stats()["fallbacks"]``) and its ``detail``."""
+class Solved(NamedTuple):
+    """pyrer answered: ``solver`` is what ``Resolver._solve`` returns."""
 
     solver: Any
-    reason: str
     detail: str
     seconds: float
 
 
-def _fallback(reason: str, detail: str) -> Answer:
-    return Answer(None, reason, detail, 0.0)
+class Fallback(NamedTuple):
+    """rez's solver must answer, for ``reason`` (a stable key of
+    ``rez_integration_stats()["fallbacks"]``, listed in docs/rez-integration.md)."""
+
+    reason: str
+    detail: str
 
 
-def unsupported(resolver: Any, repos: dict[str, Any]) -> Optional[Answer]:
+Verdict = Union[Solved, Fallback]
+
+
+def unsupported(resolver: Any, repos: dict[str, Any]) -> Optional[Fallback]:
     """Why pyrer must not answer this resolve (``repos``: ``_repositories``), or None."""
     import os
 
     from rez.resolved_context import ResolvedContext
 
     if os.name == "nt":
-        return _fallback("platform", "case-insensitive file names are rez's code")
+        return Fallback("platform", "case-insensitive file names are rez's code")
     if resolver.timestamp:
-        return _fallback("timestamp", f"resolve timestamp {resolver.timestamp}")
+        return Fallback("timestamp", f"resolve timestamp {resolver.timestamp}")
     if resolver.package_filter:
-        return _fallback("package_filter", str(resolver.package_filter))
+        return Fallback("package_filter", str(resolver.package_filter))
     if resolver.package_orderers:
-        return _fallback("package_orderers", str(resolver.package_orderers))
+        return Fallback("package_orderers", str(resolver.package_orderers))
     if resolver.building:
-        return _fallback("building", "build requirements are rez's")
+        return Fallback("building", "build requirements are rez's")
     if resolver.verbosity or resolver.print_stats:
-        return _fallback("verbose", "the solver's own output was asked for")
+        return Fallback("verbose", "the solver's own output was asked for")
     callback = resolver.callback
     if callback is not None:
         if not isinstance(callback, ResolvedContext.Callback):
-            return _fallback("callback", "a solver callback")
+            return Fallback("callback", "a solver callback")
         if callback.callback is not None:
-            return _fallback("callback", "a solver callback")
+            return Fallback("callback", "a solver callback")
         if callback.max_fails != -1:
-            return _fallback("max_fails", f"max_fails={callback.max_fails}")
+            return Fallback("max_fails", f"max_fails={callback.max_fails}")
         if callback.time_limit != -1:
-            return _fallback("time_limit", f"time_limit={callback.time_limit}")
+            return Fallback("time_limit", f"time_limit={callback.time_limit}")
     if _user_load_callback(resolver.package_load_callback):
-        return _fallback("package_load_callback", "called for each package rez loads")
+        return Fallback("package_load_callback", "called for each package rez loads")
     for path in resolver.package_paths:
         repo = repos[path]
         cls = type(repo)
         if (cls.__module__, cls.__name__) not in _FILESYSTEM_CLASSES:
-            return _fallback("repository_type",
+            return Fallback("repository_type",
                              f"{path} is a {repo.name()} repository ({cls.__qualname__})")
     return None
 
 
-# The repository classes whose semantics pyrer's scanner reproduces: rez's own filesystem
-# repository and pyrer's plugin (named, not compared by identity: rez's plugin manager
-# may load its plugin modules more than once, each load making new class objects).
-_FILESYSTEM_CLASSES = {("rezplugins.package_repository.filesystem", "FileSystemPackageRepository"),
-                       ("pyrer._rez_repo", "PyrerFileSystemPackageRepository")}
+# The repository class whose semantics pyrer's scanner reproduces: rez's own filesystem
+# repository (named, not compared by identity: rez's plugin manager may load its plugin
+# modules more than once, each load making new class objects).
+_FILESYSTEM_CLASSES = {("rezplugins.package_repository.filesystem", "FileSystemPackageRepository")}
 
 
 def _user_load_callback(callback: Any) -> bool:
@@ -99,7 +105,7 @@ def _user_load_callback(callback: Any) -> bool:
     return user is None or user.cell_contents is not None
 
 
-def answer(resolver: Any) -> Answer:
+def verdict(resolver: Any) -> Verdict:
     """pyrer's answer to ``resolver``'s solve, or the reason rez's solver must answer."""
     try:
         paths = list(resolver.package_paths)
@@ -109,10 +115,10 @@ def answer(resolver: Any) -> Answer:
             return reason
         return _answer(resolver, paths, repos)
     except Exception as err:  # anything unexpected: rez's solver answers
-        return _fallback("error", repr(err))
+        return Fallback("error", repr(err))
 
 
-def _answer(resolver: Any, paths: List[str], repos: dict[str, Any]) -> Answer:
+def _answer(resolver: Any, paths: List[str], repos: dict[str, Any]) -> Verdict:
     from rez.config import config
 
     start = time.perf_counter()
@@ -120,13 +126,13 @@ def _answer(resolver: Any, paths: List[str], repos: dict[str, Any]) -> Answer:
     result = _solve.solve_for_rez(requests, paths, config.variant_select_mode,
                                   resolver.context)
     if result.status != "solved":
-        return _fallback(_reason(result), result.failure_description or result.status)
+        return Fallback(_reason(result), result.failure_description or result.status)
     variants = []
     for resolved in result.resolved_packages:
         variant = _variant_at(resolved, repos) or _rez_variant(
             resolved.name, resolved.version, resolved.variant_index, paths)
         if variant is None:
-            return _fallback("mismatch", f"rez finds no {resolved!r} in {paths}")
+            return Fallback("mismatch", f"rez finds no {resolved!r} in {paths}")
         variants.append(variant)
     load_callback = resolver.package_load_callback
     if load_callback is not None:  # ResolvedContext's counter of loaded packages
@@ -138,7 +144,7 @@ def _answer(resolver: Any, paths: List[str], repos: dict[str, Any]) -> Answer:
                      [list(v.requires) for v in result.resolved_packages],
                      seconds, result.presolve_time_ms / 1000.0)
     detail = f"{len(variants)} packages, presolve {result.presolve_time_ms:.1f} ms"
-    return Answer(solver, "", detail, seconds)
+    return Solved(solver, detail, seconds)
 
 
 # How pyrer's solve reports what rez's solver raises (a missing family or version, a
@@ -174,19 +180,15 @@ def _repositories(paths: List[str]) -> dict[str, Any]:
 
 
 def _variant_at(resolved: Any, repos: dict[str, Any]) -> Any:
-    """rez's ``Variant`` of a resolved variant pyrer read from ``ROOT/name/version/``,
+    """rez's ``Variant`` of a resolved variant pyrer read from its own package file,
     built from that package's resource as rez's repository builds it (no listing);
     None for anything else (e.g. a combined family), which ``_rez_variant`` finds."""
-    import os
-
-    package_file = resolved.uri.rpartition("[")[0]
-    version_dir = os.path.dirname(package_file)
-    family_dir = os.path.dirname(version_dir)
-    repo = repos.get(os.path.dirname(family_dir))
-    if repo is None or (os.path.basename(family_dir), os.path.basename(version_dir)) != \
-            (resolved.name, resolved.version):
+    if resolved.root is None:
         return None
-    package = _rez_load.rez_package(repo, resolved.name, resolved.version)
+    repo = repos.get(resolved.root)
+    if repo is None:
+        return None
+    package = load.rez_package(repo, resolved.name, resolved.version)
     return package.get_variant(resolved.variant_index)
 
 
@@ -226,56 +228,4 @@ class _Solved:
         self._graph = (requests, variants, ephemerals, requires)
 
     def get_graph(self) -> Any:
-        return resolve_graph(*self._graph)
-
-
-def resolve_graph(requests: Sequence[str], variants: Sequence[Any],
-                  ephemerals: Sequence[str], requires: Sequence[Sequence[str]]) -> Any:
-    """The graph of a solved resolve, drawn as rez draws one: the requests, the resolved
-    variants (and ephemerals), each variant pointing at its requirements and each request
-    or requirement at what answered it. rez's own graph also shows the solver's intermediate
-    extractions; pyrer's solver does not record them (docs/rez-integration.md)."""
-    from rez.vendor.pygraph.classes.digraph import digraph
-    from rez.version import Requirement
-
-    graph_class: Any = digraph  # pygraph is untyped
-    graph = graph_class()
-    ids: dict[Any, str] = {}
-
-    def node(key: Any, label: str, color: str, style: str) -> str:
-        found = ids.get(key)
-        if found is None:
-            found = ids[key] = f"_{len(ids) + 1}"
-            graph.add_node(found, attrs=[("label", label), ("fontsize", 10),
-                                         ("fillcolor", color), ("style", f'"{style}"')])
-        return found
-
-    def request(text: str, initial: bool = False) -> str:
-        return node(("request", text), text, "#FFFFAA" if initial else "#F6F6F6",
-                    "filled,dashed")
-
-    def edge(a: str, b: str) -> None:
-        if not graph.has_edge((a, b)):
-            graph.add_edge((a, b))
-            graph.add_edge_attribute((a, b), ("arrowsize", "0.5"))
-
-    for text in requests:
-        request(text, initial=True)
-    answered = {}
-    for variant in variants:
-        answered[variant.name] = node(("scope", variant.name), variant.qualified_name,
-                                      "#AAFFAA", "filled")
-    for text in ephemerals:
-        answered[Requirement(text).name] = node(("scope", text), text, "#F6F6F6", "filled")
-    for text in requests:
-        target = answered.get(Requirement(text).name)
-        if target is not None:
-            edge(request(text, initial=True), target)
-    for variant, reqs in zip(variants, requires):
-        for text in reqs:
-            node_ = request(text)
-            edge(answered[variant.name], node_)
-            target = answered.get(Requirement(text).name)
-            if target is not None:
-                edge(node_, target)
-    return graph
+        return graph.resolve_graph(*self._graph)

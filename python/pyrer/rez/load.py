@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any, List, Optional, Sequence
 
-from ._native import PackageData
+from .._native import PackageData
 
 
 def _data(package: Any, context: Any = None) -> PackageData:
