@@ -6,6 +6,8 @@ process. Modes:
 
 * ``stock``: ``ResolvedContext(request, package_paths=[repo], add_implicit_packages=False)``
   with rez's builtin filesystem repository;
+* ``hook``: the same ``ResolvedContext`` call with ``PYRER_REZ_SOLVER=1``: rez's resolve,
+  its solve answered by pyrer (its presolve is then rez's loads around pyrer's answer);
 * ``solve``: ``pyrer.solve(request, package_paths=[repo])``: pyrer's pipeline in Rust
   (scanner lookups, concurrent reads, the guarded static reader, rez only for files it
   must evaluate, read-ahead) and rer's solver. Its presolve is pyrer's own
@@ -73,6 +75,7 @@ BEGIN, END = "<!-- e2e:begin -->", "<!-- e2e:end -->"
 # mode -> (how the child resolves: e2e_child.KINDS, environment it gets)
 MODES: dict[str, tuple[str, dict[str, str]]] = {
     "stock": ("context", {}),
+    "hook": ("context", {"PYRER_REZ_SOLVER": "1"}),
     "solve": ("solve", {}),
     "solve-noreadahead": ("solve", {"PYRER_READAHEAD": "0"}),
 }
@@ -210,7 +213,12 @@ def report(args: argparse.Namespace, records: list[dict[str, Any]], indexes: lis
         "(`iter_packages`, `iter_package_families`, `get_repository`, pyrer's scan) and "
         "loading packages (a resource's `_data`: finding, reading and running `package.py`); "
         "for `solve`, pyrer's `presolve_time_ms` (the solver's wait for packages). "
-        "`solve`: `pyrer.solve(request, package_paths=[repo])`.",
+        "`hook`: `ResolvedContext(...)` with `PYRER_REZ_SOLVER=1`; "
+        "`solve`: `pyrer.solve(request, package_paths=[repo])`."
+        + (" rez configured with a memcached on the loopback address (`memcached_uri`), "
+           + ("filled by an untimed first run of the same requests and modes"
+              if args.memcached == "warm" else "emptied before each measurement") + "."
+           if args.memcached != "off" else ""),
         "",
     ]
     for condition in args.conditions:

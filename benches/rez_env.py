@@ -109,7 +109,7 @@ def disagreements(records: list[dict[str, Any]]) -> list[str]:
 
 
 def condition_report(records: list[dict[str, Any]], condition: str,
-                     indexes: list[int]) -> list[str]:
+                     indexes: list[int], memcached: str = "off") -> list[str]:
     modes = list(MODES)
     median = {(i, m): statistics.median(r["total_s"] for r in records
                                         if (r["condition"], r["request"], r["mode"])
@@ -131,10 +131,17 @@ def condition_report(records: list[dict[str, Any]], condition: str,
     speedup = ratio(sums["stock"], sums["solver"])
     lines.append("| **sum** |  |  | " + " | ".join(f"{sums[m]:.3f}" for m in modes)
                  + f" | {speedup:.1f}× |")
+    never_slower = ("**met**." if not worse else f"**not met** (requests {worse}).")
+    if memcached == "warm":  # rez's resolve cache hits: both sides take rez's path
+        slower = sums["solver"] > sums["stock"] * (1 + NOISE_RATIO)
+        lines += ["", f"- **solver**: summed {speedup:.2f}× stock's speed (target where rez's "
+                  f"resolve cache hits: no slower than stock, summed within 10%: "
+                  f"**{'not met' if slower else 'met'}**); never slower than stock beyond "
+                  f"noise (> 10% and > 50 ms) on any request: " + never_slower, ""]
+        return lines
     lines += ["", f"- **solver**: summed {speedup:.1f}× faster than stock (target ≥ "
               f"{TARGET:g}×: **{'met' if speedup >= TARGET else 'not met'}**); never slower "
-              f"than stock beyond noise (> 10% and > 50 ms): "
-              + ("**met**." if not worse else f"**not met** (requests {worse})."), ""]
+              f"than stock beyond noise (> 10% and > 50 ms): " + never_slower, ""]
     return lines
 
 
@@ -158,7 +165,7 @@ def report(args: argparse.Namespace, records: list[dict[str, Any]], indexes: lis
                    if args.memcached == "warm" else "emptied before each measurement") + "."
                 if args.memcached != "off" else ""), ""]
     for condition in conditions:
-        lines += condition_report(records, condition, indexes)
+        lines += condition_report(records, condition, indexes, args.memcached)
     checked = (", and the fast path answered every solved one" if args.memcached == "off"
                else "")
     lines.append(f"Every mode gave the same resolve for every request{checked}."

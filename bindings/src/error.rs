@@ -46,6 +46,9 @@ pub(crate) enum BindingError {
     /// A bug: the scanner panicked. The panic was caught on the scan thread.
     #[error("pyrer internal error: the scan panicked: {0}")]
     Panicked(String),
+    /// A bug: loading the scanned packages panicked. The panic was caught.
+    #[error("pyrer internal error: loading the packages panicked: {0}")]
+    LoadPanicked(String),
     /// A bug: the scan thread ended without handing over a result.
     #[error("pyrer internal error: the scan thread ended without a result")]
     Lost,
@@ -66,9 +69,10 @@ impl From<BindingError> for PyErr {
             }
             BindingError::BackendUnavailable(_) => BackendUnavailableError::new_err(message),
             BindingError::Cancelled => CancelledError::new_err(message),
-            BindingError::Panicked(_) | BindingError::Lost | BindingError::UnknownRoot(_) => {
-                InternalError::new_err(message)
-            }
+            BindingError::Panicked(_)
+            | BindingError::LoadPanicked(_)
+            | BindingError::Lost
+            | BindingError::UnknownRoot(_) => InternalError::new_err(message),
             // OSError(errno, strerror) sets `.errno`, as for any OS error.
             BindingError::Spawn(io) => match io.raw_os_error() {
                 Some(errno) => ResourceError::new_err((errno, message)),

@@ -10,6 +10,7 @@ use crate::error::BindingError;
 use crate::package::PackageData;
 use crate::records::Problem;
 use crate::{request, run};
+use pyrer_reader::quiet;
 
 /// `load_packages`'s packages, problems, stats, absent roots and example paths
 /// of the files rez loaded, by reason.
@@ -40,7 +41,9 @@ pub(crate) fn load_packages<'py>(
     let python = crate::python_version();
     let all = py.detach(|| -> Result<_, BindingError> {
         let scanned = run::guarded(|| pyrer_scanner::scan_repo(&request.paths, &request.options))?;
-        let mut all = pyrer_loader::load_all(scanned.output, python, &rez);
+        // A panic is a bug, reported as one (InternalError), never a crash.
+        let mut all = quiet::catch(|| pyrer_loader::load_all(scanned.output, python, &rez))
+            .map_err(BindingError::LoadPanicked)?;
         all.stats.scan = scanned.elapsed;
         Ok(all)
     })?;

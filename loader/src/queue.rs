@@ -1,9 +1,9 @@
 //! The read queue: every package file pyrer reads goes through it.
 //!
-//! One queue per process ([`ReadQueue::global`]) over at most [`READ_THREADS`]
-//! threads, started as work arrives and kept for the life of the process, so a
-//! solve after the first pays no thread start-up, and many solves in one process
-//! share one bound. Two lanes:
+//! One queue per process ([`ReadQueue::global`]; a forked child starts its own)
+//! over at most [`READ_THREADS`] threads, started as work arrives and kept for
+//! the life of the process, so a solve after the first pays no thread start-up,
+//! and many solves in one process share one bound. Two lanes:
 //!
 //! * `now`: work a caller waits for ([`ReadQueue::map`]), always taken first;
 //! * `ahead`: read-ahead ([`ReadQueue::ahead`]), taken only when `now` is empty.
@@ -18,7 +18,8 @@
 //!    left waiting, and the worker thread survives it.
 
 use std::collections::VecDeque;
-use std::sync::{Arc, Condvar, Mutex, MutexGuard, OnceLock};
+use std::sync::atomic::{AtomicPtr, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 use pyrer_reader::quiet;
 
@@ -67,10 +68,30 @@ impl ReadQueue {
         }
     }
 
-    /// The process's queue.
+    /// The process's queue. A forked child gets a queue of its own: its
+    /// parent's threads do not exist in it, and the parent's locks may have
+    /// been held when it forked, so the copy is never touched (and leaked).
     pub fn global() -> &'static ReadQueue {
-        static GLOBAL: OnceLock<ReadQueue> = OnceLock::new();
-        GLOBAL.get_or_init(|| ReadQueue::new(READ_THREADS))
+        static GLOBAL: AtomicPtr<(u32, ReadQueue)> = AtomicPtr::new(std::ptr::null_mut());
+        let pid = std::process::id();
+        loop {
+            let current = GLOBAL.load(Ordering::Acquire);
+            // SAFETY: a non-null pointer was leaked from a Box below, so it is
+            // valid for the life of the process, and never freed.
+            if let Some((owner, queue)) = unsafe { current.as_ref() } {
+                if *owner == pid {
+                    return queue;
+                }
+            }
+            let fresh = Box::into_raw(Box::new((pid, ReadQueue::new(READ_THREADS))));
+            match GLOBAL.compare_exchange(current, fresh, Ordering::AcqRel, Ordering::Acquire) {
+                // SAFETY: `fresh` was just leaked from a Box and is now published.
+                Ok(_) => return unsafe { &(*fresh).1 },
+                // Another thread installed one first: free ours, use theirs.
+                // SAFETY: `fresh` was never published, so this is its only owner.
+                Err(_) => drop(unsafe { Box::from_raw(fresh) }),
+            }
+        }
     }
 
     /// Threads started so far (never more than the bound).
@@ -129,8 +150,8 @@ impl ReadQueue {
         std::mem::take(&mut slots.0)
     }
 
-    /// Queues `job` on the `ahead` lane. It may never run (no thread could be
-    /// started): read-ahead is an optimisation, and whoever needs its result
+    /// Queues `job` on the `ahead` lane. Where no thread could be started it is
+    /// dropped unrun: read-ahead is an optimisation, and whoever needs its result
     /// does the work itself.
     pub fn ahead(&self, job: impl FnOnce() + Send + 'static) {
         self.push(std::iter::once(Box::new(job) as Job), true);
@@ -161,6 +182,10 @@ impl ReadQueue {
             started += 1;
         }
         state.threads += started;
+        if state.threads == 0 {
+            // No thread will ever take `ahead` work; dropping it frees what it holds.
+            state.ahead.clear();
+        }
         drop(state);
         self.shared.work.notify_all();
     }
@@ -195,7 +220,7 @@ pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::atomic::AtomicUsize;
     use std::sync::mpsc;
     use std::time::Duration;
 
@@ -232,6 +257,24 @@ mod tests {
             .enumerate()
             .all(|(i, r)| *r == Some(i as i32 * 2)));
         assert_eq!(queue.threads(), 0);
+    }
+
+    #[test]
+    fn without_threads_ahead_work_is_dropped_unrun() {
+        let queue = ReadQueue::new(0);
+        let held = Arc::new(());
+        let (ran, mine) = (Arc::new(AtomicUsize::new(0)), held.clone());
+        let r = ran.clone();
+        queue.ahead(move || {
+            let _keep = mine;
+            r.fetch_add(1, Ordering::SeqCst);
+        });
+        assert_eq!(
+            Arc::strong_count(&held),
+            1,
+            "the job and what it held are gone"
+        );
+        assert_eq!(ran.load(Ordering::SeqCst), 0);
     }
 
     #[test]

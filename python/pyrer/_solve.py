@@ -54,16 +54,18 @@ def solve(
         package_paths: repository roots (rez's ``packages_path``), one path or an
             iterable. Each family the solver needs is looked up with pyrer's scanner
             in every root (the first root wins a version, as in rez), the package
-            files of the versions in the solver's range are read concurrently and
-            read statically where pyrer's static reader proves the result equal to
-            rez's own load; rez 3.4.0 loads the others (needs rez: ``RuntimeError``
-            without it). Families the requirements name are loaded ahead on
-            background threads. Scan settings come from rez's configuration.
+            files of the versions in the solver's range are read concurrently (by
+            the process's read threads, at most 16) and read statically where pyrer's
+            static reader proves the result equal to rez's own load; rez 3.4.0 loads
+            the others (needs rez: ``RuntimeError`` without it). Idle read threads load
+            ahead the families the requirements name. Scan settings come from rez's
+            configuration.
 
     Returns:
         A ``SolveResult``: ``status`` "solved", "failed" or "error", ``resolved``
         ``(name, version, variant_index)`` tuples, ``resolved_packages``
-        (``ResolvedVariant``), ``resolved_ephemerals``, ``failure_description``,
+        (``ResolvedVariant``; with ``package_paths``, its ``root`` and ``directory``
+        name where each package was read), ``resolved_ephemerals``, ``failure_description``,
         ``solve_time_ms`` (the whole call), ``num_iterations``, ``presolve_time_ms``
         (the part spent waiting for packages) and ``presolve`` (counts and times of
         lookups, reads, static reads, rez loads and read-ahead). Failures and bad

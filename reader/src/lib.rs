@@ -84,7 +84,7 @@ pub fn read_package_py(
     version: &str,
     python: PythonVersion,
 ) -> Result<StaticPackage, NotStatic> {
-    read_at(source, family, version, python, true)
+    read_at(source, family, version, python, || true)
 }
 
 /// Reads `source`, the bytes of the package file `ROOT/<family>/<version>/package.py`,
@@ -98,12 +98,7 @@ pub fn read_in_repository(
     python: PythonVersion,
     old_format_beside: impl FnOnce() -> bool,
 ) -> Result<StaticPackage, NotStatic> {
-    match read_package_py(source, family, version, python) {
-        Err(err) if err.kind() == Reason::OldFormatData && !old_format_beside() => {
-            read_package_source(source, family, version, python)
-        }
-        other => other,
-    }
+    read_at(source, family, version, python, old_format_beside)
 }
 
 /// Whether rez's filesystem repository may merge old-format release data into
@@ -131,17 +126,18 @@ pub fn read_package_source(
     version: &str,
     python: PythonVersion,
 ) -> Result<StaticPackage, NotStatic> {
-    read_at(source, family, version, python, false)
+    read_at(source, family, version, python, || false)
 }
 
-/// The solver data of `ROOT/<family>/<version>/package.py`; `in_repository`: other
-/// files may be beside it, so a file without `timestamp` is not the file alone.
+/// The solver data of `ROOT/<family>/<version>/package.py`, parsed once;
+/// `merged_beside`, asked only of a file that sets no `timestamp`: whether rez
+/// may merge other files beside it into its data (then it is not the file alone).
 fn read_at(
     source: &[u8],
     family: &str,
     version: &str,
     python: PythonVersion,
-    in_repository: bool,
+    merged_beside: impl FnOnce() -> bool,
 ) -> Result<StaticPackage, NotStatic> {
     run(source, python, |globals| {
         identity::check(
@@ -150,7 +146,7 @@ fn read_at(
             family,
             version,
         )?;
-        if in_repository && get(globals, "timestamp").is_none() {
+        if get(globals, "timestamp").is_none() && merged_beside() {
             return Err(NotStatic::new(
                 Reason::OldFormatData,
                 "no timestamp: rez merges release.yaml or .metadata/ beside the file, if any",

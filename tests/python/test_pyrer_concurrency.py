@@ -17,7 +17,9 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 import pyrer
-from harness import REPO, REZ_DEFAULTS, fd_count, other_threads, scan_threads, wait_until
+from harness import (
+    REPO, REZ_DEFAULTS, fd_count, other_threads, scan_threads, thread_names, wait_until,
+)
 from held_listings import unavailable
 
 
@@ -220,6 +222,44 @@ def test_async_scans_work_in_a_forked_child(bench_repo, long_scan):
         code = 1
         try:
             asyncio.run(asyncio.wait_for(child(), 60))
+            code = 0
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            os._exit(code)
+    deadline = time.monotonic() + 120
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        if time.monotonic() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            pytest.fail("the forked child hung")
+        time.sleep(0.05)
+    assert os.waitstatus_to_exitcode(status) == 0
+
+
+def test_solves_work_in_a_forked_child(tmp_path):
+    """The read threads a solve started do not survive fork(); a child's solves start
+    threads of their own, and give the parent's answer."""
+    pytest.importorskip("rez")
+    for name, version, requires in (("app", "1.0", ["lib-2"]), ("lib", "2.0", ["base"]),
+                                    ("lib", "1.0", []), ("base", "3", [])):
+        pkg = tmp_path / name / version
+        pkg.mkdir(parents=True)
+        (pkg / "package.py").write_text(f"name = '{name}'\nversion = '{version}'\n"
+                                        f"requires = {requires!r}\n")
+    first = pyrer.solve(["app"], package_paths=[str(tmp_path)])
+    assert first.status == "solved" and "pyrer-read" in thread_names()  # the read threads
+    expected = sorted(first.resolved)
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child reports through its exit status
+        code = 1
+        try:
+            for _ in range(3):
+                got = pyrer.solve(["app"], package_paths=[str(tmp_path)])
+                assert got.status == "solved" and sorted(got.resolved) == expected
             code = 0
         except BaseException:
             traceback.print_exc()
