@@ -10,7 +10,7 @@ use rustix::io::Errno;
 use crate::fake_fs::{FakeFs, Node, Op};
 use crate::fs::ListedType;
 use crate::output::{Operation, Problem};
-use crate::tasks::Tasks;
+use crate::tasks::{Tasks, LOCAL_CHUNK, REMOTE_CHUNK};
 use crate::walk::{Found, Walk};
 use crate::{std_backend, CancelToken, ScanOptions};
 
@@ -53,12 +53,12 @@ fn problems(found: &Found) -> Vec<(String, Operation, Option<i32>)> {
 }
 
 /// Scans `root` on one thread with up to `in_flight` tasks interleaved, as an io_uring ring does.
-fn one_thread(fs: &FakeFs, root: &Path, in_flight: usize) -> Found {
+fn one_thread(fs: &FakeFs, root: &Path, in_flight: usize, chunk: usize) -> Found {
     let options = ScanOptions::default();
     let cancel = CancelToken::new();
     let walk = Walk::new(fs, &options, None);
     let roots: Vec<_> = block_on(walk.scan_root(0, root)).into_iter().collect();
-    let tasks = Tasks::new(&roots, &cancel);
+    let tasks = Tasks::new(&roots, &cancel, chunk);
     block_on(async {
         let mut running = FuturesUnordered::new();
         loop {
@@ -79,15 +79,18 @@ fn one_thread(fs: &FakeFs, root: &Path, in_flight: usize) -> Found {
 }
 
 /// Scans `root` with the std backend's driver (its thread pool) over `fs`.
-fn threads(fs: &FakeFs, root: &Path) -> Found {
+fn threads(fs: &FakeFs, root: &Path, chunk: usize) -> Found {
     let options = ScanOptions::default();
-    std_backend::scan_with(fs, &[root], &options, None, &CancelToken::new()).unwrap()
+    std_backend::scan_with(fs, &[root], &options, None, &CancelToken::new(), chunk).unwrap()
 }
 
-/// Runs `check` on the results of both drivers.
+/// Runs `check` on the results of both drivers, with the chunk sizes of local
+/// and of network filesystems.
 fn on_both(fs: impl Fn() -> FakeFs, root: &Path, check: impl Fn(&Found)) {
-    check(&threads(&fs(), root));
-    check(&one_thread(&fs(), root, 4));
+    for chunk in [LOCAL_CHUNK, REMOTE_CHUNK] {
+        check(&threads(&fs(), root, chunk));
+        check(&one_thread(&fs(), root, 4, chunk));
+    }
 }
 
 fn errno(code: Errno) -> Option<i32> {
@@ -106,7 +109,7 @@ fn emfile_defers_a_family_until_another_task_closes_fds() {
     let (_keep, r) = root();
     let fs = FakeFs::new(&r, &["a/1.0/package.py", "b/1.0/package.py", "c/2/"]);
     fs.fail(Op::Open, r.join("b"), Errno::MFILE.raw_os_error(), 1);
-    let found = one_thread(&fs, &r, 3);
+    let found = one_thread(&fs, &r, 3, LOCAL_CHUNK);
     assert!(found.problems.is_empty(), "{:?}", found.problems);
     assert_eq!(packages(&found), ["a 1.0 py", "b 1.0 py", "c 2 -"]);
     assert_eq!(fs.opens(&r.join("b")), 2, "b was opened again after EMFILE");
@@ -143,7 +146,7 @@ fn version_chunks_run_before_new_families_open() {
         .collect();
     let files: Vec<&str> = files.iter().map(String::as_str).collect();
     let fs = FakeFs::new(&r, &files);
-    let found = one_thread(&fs, &r, 4);
+    let found = one_thread(&fs, &r, 4, LOCAL_CHUNK);
     assert_eq!(found.packages.len(), 4000);
     // The root, plus one family per task in flight (not one per family opened so far).
     assert!(
@@ -290,4 +293,24 @@ fn a_root_that_cannot_be_listed_is_a_problem() {
             [(name, Operation::ReadDir, errno(Errno::ACCESS))]
         );
     });
+}
+
+#[test]
+fn small_chunks_find_what_large_chunks_find() {
+    let (_keep, r) = root();
+    let mut files: Vec<String> = (0..70).map(|v| format!("big/{v}.0/package.py")).collect();
+    files.extend(["small/1/package.py".to_string(), "big/70.0/".to_string()]);
+    let names: Vec<&str> = files.iter().map(String::as_str).collect();
+    let expected = packages(&threads(&FakeFs::new(&r, &names), &r, LOCAL_CHUNK));
+    assert_eq!(expected.len(), 72);
+    for chunk in [1, REMOTE_CHUNK, 3] {
+        assert_eq!(
+            packages(&threads(&FakeFs::new(&r, &names), &r, chunk)),
+            expected
+        );
+        assert_eq!(
+            packages(&one_thread(&FakeFs::new(&r, &names), &r, 4, chunk)),
+            expected
+        );
+    }
 }

@@ -104,10 +104,17 @@ pub fn scan_repo_cancellable<P: AsRef<Path>>(
             });
         }
     }
-    let std_scan = || std_backend::scan(paths, options, lock_dir, cancel);
+    // Every root on a local filesystem (Linux knows; elsewhere assume so).
+    let local = select::local_filesystem(paths);
+    let chunk = if cfg!(target_os = "linux") && local.is_none() {
+        tasks::REMOTE_CHUNK
+    } else {
+        tasks::LOCAL_CHUNK
+    };
+    let std_scan = || std_backend::scan(paths, options, lock_dir, cancel, chunk);
     let (found, backend, fallback_reason) = match options.backend {
         BackendChoice::Std => (std_scan(), Backend::Std, None),
-        BackendChoice::IoUring => match io_uring_scan(paths, options, lock_dir, cancel) {
+        BackendChoice::IoUring => match io_uring_scan(paths, options, lock_dir, cancel, chunk) {
             Ok(found) => (found, Backend::IoUring, None),
             Err(reason) => {
                 return Err(ScanError::BackendUnavailable {
@@ -116,9 +123,9 @@ pub fn scan_repo_cancellable<P: AsRef<Path>>(
                 })
             }
         },
-        BackendChoice::Auto => match select::std_instead(paths) {
+        BackendChoice::Auto => match select::io_uring_refused().or(local) {
             Some(reason) => (std_scan(), Backend::Std, Some(reason)),
-            None => match io_uring_scan(paths, options, lock_dir, cancel) {
+            None => match io_uring_scan(paths, options, lock_dir, cancel, chunk) {
                 Ok(found) => (found, Backend::IoUring, None),
                 Err(reason) => (std_scan(), Backend::Std, Some(reason)),
             },
@@ -152,15 +159,16 @@ fn io_uring_scan<P: AsRef<Path>>(
     options: &ScanOptions,
     lock_dir: Option<&OsStr>,
     cancel: &CancelToken,
+    chunk: usize,
 ) -> Result<Option<walk::Found>, String> {
     #[cfg(target_os = "linux")]
     {
         uring::available()?;
-        uring::scan(paths, options, lock_dir, cancel).map_err(|e| format!("io_uring: {e}"))
+        uring::scan(paths, options, lock_dir, cancel, chunk).map_err(|e| format!("io_uring: {e}"))
     }
     #[cfg(not(target_os = "linux"))]
     {
-        let _ = (paths, options, lock_dir, cancel);
+        let _ = (paths, options, lock_dir, cancel, chunk);
         Err("io_uring is Linux-only".to_string())
     }
 }

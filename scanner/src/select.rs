@@ -5,18 +5,11 @@ use std::path::Path;
 #[cfg(target_os = "linux")]
 use crate::uring;
 
-/// Why `auto` runs the std backend (io_uring refused here, or every root is on a local
-/// filesystem), or `None`: try io_uring (and fall back to std, with the reason, if it
-/// then fails).
-pub(crate) fn std_instead<P: AsRef<Path>>(paths: &[P]) -> Option<String> {
-    io_uring_refused().or_else(|| local_filesystem(paths))
-}
-
-/// Why `auto` runs the std backend although io_uring may be available: every
-/// root is on a local filesystem, where io_uring measured no faster cold and
+/// Why `auto` runs the std backend although io_uring may be available (and the
+/// scan probes in large chunks): every root is on a local filesystem, where io_uring measured no faster cold and
 /// slower warm (`STATX` always goes to a kernel worker thread; see
 /// `benches/RESULTS.md`). io_uring pays off on network and FUSE filesystems.
-fn local_filesystem<P: AsRef<Path>>(paths: &[P]) -> Option<String> {
+pub(crate) fn local_filesystem<P: AsRef<Path>>(paths: &[P]) -> Option<String> {
     #[cfg(target_os = "linux")]
     {
         const LOCAL: [(i64, &str); 10] = [

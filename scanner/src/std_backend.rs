@@ -126,8 +126,9 @@ pub(crate) fn scan<P: AsRef<Path>>(
     options: &ScanOptions,
     lock_dir: Option<&OsStr>,
     cancel: &CancelToken,
+    chunk: usize,
 ) -> Option<Found> {
-    scan_with(&StdFs, paths, options, lock_dir, cancel)
+    scan_with(&StdFs, paths, options, lock_dir, cancel, chunk)
 }
 
 /// `scan` over any blocking `Fs` (the tests' fault-injecting one too).
@@ -137,6 +138,7 @@ pub(crate) fn scan_with<F, P>(
     options: &ScanOptions,
     lock_dir: Option<&OsStr>,
     cancel: &CancelToken,
+    chunk: usize,
 ) -> Option<Found>
 where
     F: Fs + Sync,
@@ -161,7 +163,7 @@ where
     // Each thread holds at most one family open at a time (see `tasks`).
     let bound =
         |tasks: &Tasks<'_, F::Dir>| options.concurrency.min(tasks.queued()).min(fd_budget());
-    match tasks::drive(&roots, found, cancel, bound, worker) {
+    match tasks::drive(&roots, found, cancel, chunk, bound, worker) {
         Ok(found) => found,
         Err(never) => match never {},
     }

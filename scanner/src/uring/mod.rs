@@ -110,6 +110,7 @@ pub(crate) fn scan<P: AsRef<Path>>(
     options: &ScanOptions,
     lock_dir: Option<&OsStr>,
     cancel: &CancelToken,
+    chunk: usize,
 ) -> io::Result<Option<Found>> {
     // Each ring keeps up to `per_ring` operations in flight (its io-wq cap too),
     // so all rings together stay near `options.concurrency`.
@@ -174,5 +175,5 @@ pub(crate) fn scan<P: AsRef<Path>>(
         Ok(done.map(|()| walk.into_found()))
     };
     let bound = |tasks: &Tasks<'_, _>| rings.min(tasks.queued());
-    tasks::drive(&roots, found, cancel, bound, ring_thread)
+    tasks::drive(&roots, found, cancel, chunk, bound, ring_thread)
 }
