@@ -436,6 +436,25 @@ def unprivileged_runner(scan_bin, rez_python):
 # this process's file descriptors and threads (leak checks)
 
 
+def touch(path: Path, text: str) -> None:
+    """Writes ``text`` to ``path``, creating its directories."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+
+
+def write_python_tool_lib(root: Path) -> Path:
+    """The packages the rez-integration tests start from: python 2.7.18, 3.9.1 and
+    3.11.4; tool-1.0 with a python-2 and a python-3 variant; lib-2.0 requiring tool and
+    python-2. Returns ``root``."""
+    for v in ("2.7.18", "3.9.1", "3.11.4"):
+        touch(root / "python" / v / "package.py", f"name='python'\nversion='{v}'\n")
+    touch(root / "tool" / "1.0" / "package.py",
+          "name='tool'\nversion='1.0'\nvariants=[['python-2'], ['python-3']]\n")
+    touch(root / "lib" / "2.0" / "package.py",
+          "name='lib'\nversion='2.0'\nrequires=['tool', 'python-2']\n")
+    return root
+
+
 def fd_count() -> int:
     return len(os.listdir("/proc/self/fd"))
 

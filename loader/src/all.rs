@@ -23,7 +23,8 @@ pub struct Loaded {
 
 /// What [`load_all`] gives.
 pub struct All {
-    /// The scan (its problems and absent roots are the caller's to report).
+    /// The scan without its packages (they are in `packages`): its problems and
+    /// absent roots are the caller's to report.
     pub output: ScanOutput,
     /// One package per (family, version), the first root winning, by family.
     pub packages: Vec<Loaded>,
@@ -35,12 +36,12 @@ pub struct All {
 /// Loads every package a scan found (the scan of whole roots, or of named
 /// families): one per (family, version), the first root winning, by family.
 /// `stats.scan` is left for the caller, who ran the scan.
-pub fn load_all(output: ScanOutput, python: PythonVersion, fallback: &dyn RezFallback) -> All {
+pub fn load_all(mut output: ScanOutput, python: PythonVersion, fallback: &dyn RezFallback) -> All {
     let mut stats = Stats {
         families: output.families.len(),
         ..Stats::default()
     };
-    let mut index: Vec<_> = families(&output).into_iter().collect();
+    let mut index: Vec<_> = families(&mut output).into_iter().collect();
     index.sort_by(|a, b| a.0.cmp(&b.0));
     let mut entries: Vec<Entry> = Vec::new();
     let mut whole: Vec<(String, &'static str)> = Vec::new();

@@ -76,7 +76,7 @@ pub fn lookup(roots: &[PathBuf], options: &ScanOptions, name: &str) -> (Family, 
     };
     let scanned = quiet::catch(|| pyrer_scanner::scan_repo(roots, &options));
     let family = match scanned {
-        Ok(Ok(output)) => families(&output).remove(name).unwrap_or_default(),
+        Ok(Ok(mut output)) => families(&mut output).remove(name).unwrap_or_default(),
         // Problems, errors, a panic: rez's own answer is the reference.
         _ => Family {
             entries: Vec::new(),
@@ -92,21 +92,22 @@ pub fn lookup(roots: &[PathBuf], options: &ScanOptions, name: &str) -> (Family, 
 }
 
 /// Every family of a scan, by name: its entries in the scan's order, one per
-/// version (the first root wins), and whether only rez can answer for it.
-pub fn families(output: &ScanOutput) -> HashMap<String, Family> {
+/// version (the first root wins), and whether only rez can answer for it. The
+/// packages are taken out of `output` (its problems and absent roots stay).
+pub fn families(output: &mut ScanOutput) -> HashMap<String, Family> {
     let unlisted = unlisted_families(output);
     let mut out: HashMap<String, Family> = HashMap::new();
     for name in unlisted {
         out.entry(name).or_default().to_rez = Some(reasons::UNLISTED);
     }
     let mut seen: HashSet<(String, String)> = HashSet::new();
-    for package in &output.packages {
+    for package in std::mem::take(&mut output.packages) {
         let family = out.entry(package.family.clone()).or_default();
         if package.kind == PackageKind::Combined {
             family.to_rez.get_or_insert(reasons::COMBINED);
             continue;
         }
-        let entry = Entry::new(package.clone());
+        let entry = Entry::new(package);
         if seen.insert((entry.family.clone(), version_key(&entry.version))) {
             family.entries.push(entry);
         }
@@ -130,14 +131,8 @@ fn unlisted_families(output: &ScanOutput) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tests::package;
     use std::fs;
-    use std::path::Path;
-
-    fn package(root: &Path, family: &str, version: &str, text: &str) {
-        let dir = root.join(family).join(version);
-        fs::create_dir_all(&dir).unwrap();
-        fs::write(dir.join("package.py"), text).unwrap();
-    }
 
     #[test]
     fn the_first_root_wins_a_version() {
@@ -211,8 +206,12 @@ mod tests {
         package(root.path(), "foo", "2.0", "name = 'foo'\n");
         package(root.path(), "bar", "3", "name = 'bar'\n");
         let roots = vec![root.path().to_path_buf()];
-        let output = pyrer_scanner::scan_repo(&roots, &ScanOptions::default()).unwrap();
-        let index = families(&output);
+        let mut output = pyrer_scanner::scan_repo(&roots, &ScanOptions::default()).unwrap();
+        let index = families(&mut output);
+        assert!(
+            output.packages.is_empty(),
+            "the packages were taken, not copied"
+        );
         let mut names: Vec<&String> = index.keys().collect();
         names.sort();
         assert_eq!(names, ["bar", "foo"]);

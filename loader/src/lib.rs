@@ -27,11 +27,8 @@ mod stats;
 
 pub use all::{load_all, All, Loaded};
 pub use fallback::RezFallback;
-pub use index::version_key;
 pub use loader::{Config, Loader, Origin};
 pub use queue::{ReadQueue, READ_THREADS};
-pub use read::read_files;
-pub use readahead::READAHEAD_FAMILIES;
 pub use stats::Stats;
 
 #[cfg(test)]

@@ -14,7 +14,6 @@ use rer_version::VersionRange;
 use crate::fallback::RezFallback;
 use crate::index::{version_key, Entry, Read};
 use crate::queue::{lock, ReadQueue};
-use crate::read::read_entries;
 use crate::readahead::{in_range_indexes, Families};
 use crate::stats::Stats;
 
@@ -131,9 +130,7 @@ impl Loader {
                     }
                 })
         } else {
-            let queue = self.families.queue();
-            let python = self.families.python();
-            let stats = read_entries(queue, python, &mut family.entries, &wanted);
+            let stats = self.families.read(&mut family.entries, &wanted);
             self.families.add_stats(&stats);
             self.collect(name, &family.entries, &wanted, &mut out, &mut keys)
         };

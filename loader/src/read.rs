@@ -1,6 +1,6 @@
 //! Reading package files through the read queue, and reading them statically.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -86,19 +86,6 @@ fn read_one(job: &Job, python: PythonVersion) -> (Read, Option<Duration>) {
         Err(_) => Read::Rez(reasons::READER_PANIC),
     };
     (read, Some(began.elapsed()))
-}
-
-/// Reads every file of `paths` through the queue and hands each one's bytes to
-/// `then` (None: it could not be read); the results in the order of `paths`.
-pub fn read_files<R: Send + 'static>(
-    queue: &ReadQueue,
-    paths: Vec<PathBuf>,
-    then: impl Fn(&Path, Option<Vec<u8>>) -> R + Send + Sync + 'static,
-) -> Vec<Option<R>> {
-    queue.map(paths, move |path| {
-        let bytes = std::fs::read(&path).ok();
-        then(&path, bytes)
-    })
 }
 
 #[cfg(test)]

@@ -70,12 +70,9 @@ impl Families {
         })
     }
 
-    pub(crate) fn python(&self) -> PythonVersion {
-        self.python
-    }
-
-    pub(crate) fn queue(&self) -> &'static ReadQueue {
-        self.queue
+    /// Reads the entries `wanted` that are not read yet (see `read::read_entries`).
+    pub(crate) fn read(&self, entries: &mut [Entry], wanted: &[usize]) -> Stats {
+        read_entries(self.queue, self.python, entries, wanted)
     }
 
     pub(crate) fn stats(&self) -> Stats {
@@ -176,8 +173,7 @@ impl Families {
             if family.to_rez.is_none() {
                 let parsed = range.as_deref().map(VersionRange::parse);
                 wanted = in_range_indexes(&family.entries, parsed.as_ref());
-                let read = read_entries(self.queue, self.python, &mut family.entries, &wanted);
-                stats.add(&read);
+                stats.add(&self.read(&mut family.entries, &wanted));
             }
             (family, stats, wanted)
         });

@@ -53,7 +53,8 @@ impl RezFallback for FakeRez {
     }
 }
 
-fn package(root: &Path, family: &str, version: &str, text: &str) {
+/// Writes `root/family/version/package.py` (shared by the crate's tests).
+pub(crate) fn package(root: &Path, family: &str, version: &str, text: &str) {
     let dir = root.join(family).join(version);
     fs::create_dir_all(&dir).unwrap();
     fs::write(dir.join("package.py"), text).unwrap();

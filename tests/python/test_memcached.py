@@ -29,6 +29,8 @@ import pytest
 
 pytest.importorskip("rez")
 
+from harness import touch, write_python_tool_lib  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 WORKER = HERE / "rez_cache_worker.py"
 
@@ -57,19 +59,9 @@ REQUESTS = {
 SOLVED = [list(r) for r, how in REQUESTS.items() if how == "fast"]
 
 
-def touch(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
-
-
 def make_repo(root: Path) -> Path:
     """Several families, variants, a yaml package, an ephemeral requirement."""
-    for v in ("2.7.18", "3.9.1", "3.11.4"):
-        touch(root / "python" / v / "package.py", f"name='python'\nversion='{v}'\n")
-    touch(root / "tool" / "1.0" / "package.py",
-          "name='tool'\nversion='1.0'\nvariants=[['python-2'], ['python-3']]\n")
-    touch(root / "lib" / "2.0" / "package.py",
-          "name='lib'\nversion='2.0'\nrequires=['tool', 'python-2']\n")
+    write_python_tool_lib(root)
     touch(root / "app" / "1.0" / "package.py", "name='app'\nversion='1.0'\nrequires=['lib']\n")
     touch(root / "app" / "2.0" / "package.py",
           "name='app'\nversion='2.0'\nrequires=['tool-1', 'python-3.9']\n")

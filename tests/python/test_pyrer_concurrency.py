@@ -13,6 +13,7 @@ import threading
 import time
 import traceback
 from concurrent.futures import ThreadPoolExecutor
+from typing import Callable
 
 import pytest
 
@@ -203,6 +204,32 @@ def test_concurrent_async_scans_on_several_loops(bench_repo):
     assert all(result == expected for batch in batches for result in batch)
 
 
+def in_forked_child(body: Callable[[], None], timeout: float = 120) -> None:
+    """Runs ``body`` in a forked child, which reports through its exit status; fails
+    if it raised, or hung past ``timeout`` seconds."""
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child reports through its exit status
+        code = 1
+        try:
+            body()
+            code = 0
+        except BaseException:
+            traceback.print_exc()
+        finally:
+            os._exit(code)
+    deadline = time.monotonic() + timeout
+    while True:
+        done, status = os.waitpid(pid, os.WNOHANG)
+        if done:
+            break
+        if time.monotonic() > deadline:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+            pytest.fail("the forked child hung")
+        time.sleep(0.05)
+    assert os.waitstatus_to_exitcode(status) == 0
+
+
 def test_async_scans_work_in_a_forked_child(bench_repo, long_scan):
     """The async runtime's threads do not survive fork(); a child scans without them."""
     expected = len(pyrer.scan_repo(bench_repo, **REZ_DEFAULTS))
@@ -217,27 +244,7 @@ def test_async_scans_work_in_a_forked_child(bench_repo, long_scan):
             await task
         assert scan_threads() == 0
 
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child reports through its exit status
-        code = 1
-        try:
-            asyncio.run(asyncio.wait_for(child(), 60))
-            code = 0
-        except BaseException:
-            traceback.print_exc()
-        finally:
-            os._exit(code)
-    deadline = time.monotonic() + 120
-    while True:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            break
-        if time.monotonic() > deadline:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-            pytest.fail("the forked child hung")
-        time.sleep(0.05)
-    assert os.waitstatus_to_exitcode(status) == 0
+    in_forked_child(lambda: asyncio.run(asyncio.wait_for(child(), 60)))
 
 
 def test_solves_work_in_a_forked_child(tmp_path):
@@ -253,26 +260,9 @@ def test_solves_work_in_a_forked_child(tmp_path):
     first = pyrer.solve(["app"], package_paths=[str(tmp_path)])
     assert first.status == "solved" and "pyrer-read" in thread_names()  # the read threads
     expected = sorted(first.resolved)
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - the child reports through its exit status
-        code = 1
-        try:
-            for _ in range(3):
-                got = pyrer.solve(["app"], package_paths=[str(tmp_path)])
-                assert got.status == "solved" and sorted(got.resolved) == expected
-            code = 0
-        except BaseException:
-            traceback.print_exc()
-        finally:
-            os._exit(code)
-    deadline = time.monotonic() + 120
-    while True:
-        done, status = os.waitpid(pid, os.WNOHANG)
-        if done:
-            break
-        if time.monotonic() > deadline:
-            os.kill(pid, signal.SIGKILL)
-            os.waitpid(pid, 0)
-            pytest.fail("the forked child hung")
-        time.sleep(0.05)
-    assert os.waitstatus_to_exitcode(status) == 0
+    def child() -> None:
+        for _ in range(3):
+            got = pyrer.solve(["app"], package_paths=[str(tmp_path)])
+            assert got.status == "solved" and sorted(got.resolved) == expected
+
+    in_forked_child(child)

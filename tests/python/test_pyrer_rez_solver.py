@@ -22,26 +22,15 @@ from rez.resolver import Resolver  # noqa: E402
 from rez.version import Version  # noqa: E402
 
 import pyrer  # noqa: E402
-from harness import REPO  # noqa: E402
+from harness import REPO, touch, write_python_tool_lib  # noqa: E402
 from test_pyrer_solve import SAMPLE  # noqa: E402
 
 BIN = Path(sys.executable).parent
 
 
-def touch(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text)
-
-
 @pytest.fixture
 def repo(tmp_path) -> Path:
-    root = tmp_path / "pkgs"
-    for v in ("2.7.18", "3.9.1", "3.11.4"):
-        touch(root / "python" / v / "package.py", f"name='python'\nversion='{v}'\n")
-    touch(root / "tool" / "1.0" / "package.py",
-          "name='tool'\nversion='1.0'\nvariants=[['python-2'], ['python-3']]\n")
-    touch(root / "lib" / "2.0" / "package.py",
-          "name='lib'\nversion='2.0'\nrequires=['tool', 'python-2']\n")
+    root = write_python_tool_lib(tmp_path / "pkgs")
     touch(root / "eph" / "1.0" / "package.py",
           "name='eph'\nversion='1.0'\nrequires=['.cuda-11']\n")
     # a late-bound requires that differs in and out of a context: rez's solver loads it

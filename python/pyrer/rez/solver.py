@@ -164,19 +164,11 @@ def _reason(result: Any) -> str:
 
 
 def _repositories(paths: List[str]) -> dict[str, Any]:
-    """Each package path's rez repository, by the path (as given and normalised) and by
-    the repository's location (the root pyrer's package files are under)."""
-    import os
-
+    """Each package path's rez repository, by the path as given (which is also the
+    ``root`` pyrer's resolved variants name)."""
     from rez.package_repository import package_repository_manager
 
-    repos: dict[str, Any] = {}
-    for path in paths:
-        repo = package_repository_manager.get_repository(path)
-        repos.setdefault(path, repo)
-        repos.setdefault(os.path.normpath(path), repo)
-        repos.setdefault(repo.location, repo)
-    return repos
+    return {path: package_repository_manager.get_repository(path) for path in paths}
 
 
 def _variant_at(resolved: Any, repos: dict[str, Any]) -> Any:
